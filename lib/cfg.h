@@ -1,0 +1,19 @@
+/*
+ * cfg: the one configuration file (agora.conf, INI) plus environment
+ * overrides.  AGORA_<SECTION>_<KEY> (upper case) wins over the file, so
+ * secrets can come from the service manager instead of a file.  Values
+ * are owned by the module for the life of the process.
+ */
+#ifndef AGORA_CFG_H
+#define AGORA_CFG_H
+
+#include <stdbool.h>
+
+int		 cfg_load(const char *path);	/* 0, or -1 with a logged reason */
+void		 cfg_set(const char *section, const char *key, const char *value);
+const char	*cfg_str(const char *section, const char *key, const char *def);
+long long	 cfg_int(const char *section, const char *key, long long def);
+bool		 cfg_bool(const char *section, const char *key, bool def);
+void		 cfg_free(void);
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * outbox: the transactional outbox.  A handler never sends mail or calls
+ * out; it appends a row (topic + JSON payload) inside its own transaction,
+ * so the message exists exactly when the change it announces does.  The
+ * notifier (cron/) drains the table.
+ */
+#ifndef AGORA_OUTBOX_H
+#define AGORA_OUTBOX_H
+
+#include <jansson.h>
+
+#include "db.h"
+
+/* Appends one row; must run inside db_tx()/db_begin().  The payload is
+ * borrowed.  DB_ERROR when called outside a transaction. */
+enum db_status	 outbox_append(const char *topic, const json_t *payload);
+void		 outbox_free(void);
+
+#endif

@@ -1,0 +1,343 @@
+/*
+ * req: turns FastCGI parameters and a body into a struct req.  Limits are
+ * enforced here as well as in nginx, so a program reached some other way
+ * is just as strict.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cookie.h"
+#include "i18n.h"
+#include "req.h"
+
+const char *
+req_env(const struct req *r, const char *name)
+{
+	size_t	 n;
+	char	**e;
+
+	if (r->env == NULL)
+		return NULL;
+	n = strlen(name);
+	for (e = r->env; *e != NULL; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e + n + 1;
+	return NULL;
+}
+
+/* "Accept-Language" is looked up as HTTP_ACCEPT_LANGUAGE. */
+const char *
+req_header(const struct req *r, const char *name)
+{
+	char	 key[128];
+	size_t	 i, n;
+
+	n = (size_t)snprintf(key, sizeof(key), "HTTP_%s", name);
+	if (n >= sizeof(key))
+		return NULL;
+	for (i = 5; i < n; i++)
+		key[i] = key[i] == '-' ? '_' :
+		    (char)((key[i] >= 'a' && key[i] <= 'z') ? key[i] - 32 : key[i]);
+	return req_env(r, key);
+}
+
+const char *
+req_cookie(const struct req *r, const char *name)
+{
+	return cookie_get(r->cookies, r->ncookies, name);
+}
+
+/* Appends parsed pairs to r->pairs. */
+static void
+req_add_pairs(struct req *r, const struct form_pair *p, size_t n)
+{
+	struct form_pair	*all;
+
+	if (n == 0)
+		return;
+	all = arena_alloc(r->arena, (r->npairs + n) * sizeof(*all));
+	if (r->npairs > 0)
+		memcpy(all, r->pairs, r->npairs * sizeof(*all));
+	memcpy(all + r->npairs, p, n * sizeof(*all));
+	r->pairs = all;
+	r->npairs += n;
+}
+
+static enum http_status
+form_to_status(enum form_status fs, struct req *r)
+{
+	switch (fs) {
+	case FORM_OK:
+		return HTTP_OK;
+	case FORM_TOO_MANY:
+	case FORM_TOO_LONG:
+		r->detail = "error_detail.413";
+		return HTTP_PAYLOAD_TOO_LARGE;
+	case FORM_BAD_UTF8:
+		r->detail = "valid.bad_utf8";
+		return HTTP_BAD_REQUEST;
+	default:
+		r->detail = "error_detail.400";
+		return HTTP_BAD_REQUEST;
+	}
+}
+
+/* Media type without parameters equals want (case-insensitive). */
+static bool
+ctype_is(const char *ct, const char *want)
+{
+	size_t	 n = strlen(want);
+
+	return strncasecmp(ct, want, n) == 0 &&
+	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+static enum http_status
+req_parse_body(struct req *r, const struct req_limits *lim)
+{
+	struct form_limits	 fl = { lim->fields_max, 256, lim->field_max };
+	struct form_pair	*p = NULL;
+	size_t			 n = 0;
+	enum form_status	 fs;
+	json_error_t		 jerr;
+
+	if (r->bodylen == 0)
+		return HTTP_OK;
+	if (r->content_type == NULL) {
+		r->detail = "error_detail.415";
+		return HTTP_UNSUPPORTED_MEDIA_TYPE;
+	}
+	if (ctype_is(r->content_type, "application/x-www-form-urlencoded")) {
+		if ((fs = form_parse(r->arena, r->body, r->bodylen, &fl, &p,
+		    &n)) != FORM_OK)
+			return form_to_status(fs, r);
+		req_add_pairs(r, p, n);
+		return HTTP_OK;
+	}
+	if (ctype_is(r->content_type, "application/json") ||
+	    ctype_is(r->content_type, "application/merge-patch+json")) {
+		/* jansson refuses invalid UTF-8 and, asked to, duplicate keys. */
+		r->json = json_loadb(r->body, r->bodylen, JSON_REJECT_DUPLICATES,
+		    &jerr);
+		if (r->json == NULL || !json_is_object(r->json)) {
+			r->detail = "valid.bad_json";
+			return HTTP_BAD_REQUEST;
+		}
+		if (json_object_size(r->json) > lim->fields_max) {
+			r->detail = "error_detail.413";
+			return HTTP_PAYLOAD_TOO_LARGE;
+		}
+		return HTTP_OK;
+	}
+	r->detail = "error_detail.415";
+	return HTTP_UNSUPPORTED_MEDIA_TYPE;
+}
+
+enum http_status
+req_parse(struct req *r, struct arena *a, char **env, const char *body,
+    size_t bodylen, const struct req_limits *lim)
+{
+	struct form_limits	 ql = { lim->fields_max, 256, lim->field_max };
+	struct form_pair	*p = NULL;
+	size_t			 n = 0;
+	const char		*uri, *s;
+	enum form_status	 fs;
+
+	memset(r, 0, sizeof(*r));
+	r->arena = a;
+	r->env = env;
+	r->body = body;
+	r->bodylen = bodylen;
+	r->lang = "es";
+	r->method_name = (s = req_env(r, "REQUEST_METHOD")) ? s : "GET";
+	r->method = route_method(r->method_name);
+	r->request_id = req_env(r, "REQUEST_ID");
+	r->remote_addr = req_env(r, "REMOTE_ADDR");
+	r->content_type = req_env(r, "CONTENT_TYPE");
+	r->query = (s = req_env(r, "QUERY_STRING")) ? s : "";
+	uri = (s = req_env(r, "REQUEST_URI")) ? s : "/";
+	r->path = (s = req_env(r, "DOCUMENT_URI")) ? s : uri;
+	r->route_path = r->path;
+
+	if (strlen(uri) > lim->uri_max)
+		return HTTP_URI_TOO_LONG;
+	if (r->method == 0) {
+		r->detail = "error_detail.405";
+		return HTTP_METHOD_NOT_ALLOWED;
+	}
+	if (r->path[0] != '/' || !valid_utf8(r->path, strlen(r->path))) {
+		r->detail = "error_detail.400";
+		return HTTP_BAD_REQUEST;
+	}
+	if (strncmp(r->path, "/api/v1", 7) == 0 &&
+	    (r->path[7] == '\0' || r->path[7] == '/')) {
+		r->api = true;
+		r->route_path = r->path[7] == '\0' || r->path[8] == '\0' ?
+		    "/" : r->path + 7;
+	}
+	if (bodylen > lim->body_max) {
+		r->detail = "error_detail.413";
+		return HTTP_PAYLOAD_TOO_LARGE;
+	}
+	if ((s = req_header(r, "Cookie")) != NULL &&
+	    cookie_parse(a, s, &r->cookies, &r->ncookies) != COOKIE_OK) {
+		r->detail = "error_detail.400";
+		return HTTP_BAD_REQUEST;
+	}
+	r->lang = i18n_pick(NULL, req_cookie(r, "agora_lang"),
+	    req_header(r, "Accept-Language"));
+	if ((fs = form_parse(a, r->query, strlen(r->query), &ql, &p, &n)) !=
+	    FORM_OK)
+		return form_to_status(fs, r);
+	/* ?lang= wins over the cookie and is remembered in it. */
+	s = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(p[i].key, "lang") == 0)
+			s = p[i].val;
+	if (s != NULL && i18n_known(s)) {
+		r->lang = i18n_pick(s, NULL, NULL);
+		r->set_lang = true;
+	}
+	if (r->method != M_GET && r->method != M_HEAD) {
+		enum http_status st;
+
+		if ((st = req_parse_body(r, lim)) != HTTP_OK)
+			return st;
+	}
+	req_add_pairs(r, p, n);
+	return HTTP_OK;
+}
+
+/* The raw value of a declared field: body, then query, then JSON. */
+static const char *
+req_raw(struct req *r, const char *name, const char **reason)
+{
+	json_t	*v;
+	size_t	 i;
+
+	for (i = 0; i < r->npairs; i++)
+		if (strcmp(r->pairs[i].key, name) == 0)
+			return r->pairs[i].val;
+	if (r->json == NULL || (v = json_object_get(r->json, name)) == NULL)
+		return NULL;
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return arena_strndup(r->arena, json_string_value(v),
+		    json_string_length(v));
+	case JSON_INTEGER:
+		return arena_printf(r->arena, "%lld",
+		    (long long)json_integer_value(v));
+	case JSON_REAL:
+		return arena_printf(r->arena, "%.17g", json_real_value(v));
+	case JSON_TRUE:
+		return "true";
+	case JSON_FALSE:
+		return "false";
+	case JSON_NULL:
+		return NULL;
+	default:
+		*reason = "valid.wrong_type";
+		return NULL;
+	}
+}
+
+void
+req_validate(struct req *r, const struct field *fields, size_t n)
+{
+	const char	*v, *reason;
+	size_t		 i;
+
+	r->fields = fields;
+	r->nfields = n;
+	r->values = arena_alloc(r->arena, (n ? n : 1) * sizeof(*r->values));
+	r->invalid = arena_alloc(r->arena, (n ? n : 1) * sizeof(*r->invalid));
+	for (i = 0; i < n; i++) {
+		reason = NULL;
+		v = req_raw(r, fields[i].name, &reason);
+		if (reason == NULL && v != NULL && fields[i].valid != NULL &&
+		    !fields[i].valid(&fields[i], v, strlen(v), &reason) &&
+		    reason == NULL)
+			reason = "valid.bad_value";
+		r->values[i] = v;
+		if (reason != NULL)
+			req_set_invalid(r, i, reason);
+	}
+}
+
+void
+req_set_invalid(struct req *r, size_t field, const char *reason)
+{
+	if (field >= r->nfields)
+		return;
+	r->invalid[field] = reason;
+	r->has_invalid = true;
+}
+
+const char *
+req_value(const struct req *r, size_t field)
+{
+	if (field >= r->nfields || r->invalid[field] != NULL)
+		return NULL;
+	return r->values[field];
+}
+
+bool
+req_int(const struct req *r, size_t field, long long *out)
+{
+	const char	*v;
+
+	if ((v = req_value(r, field)) == NULL)
+		return false;
+	return valid_parse_int(v, INT64_MIN, INT64_MAX, out);
+}
+
+bool
+req_bool(const struct req *r, size_t field, bool def)
+{
+	const char	*v;
+	bool		 b;
+
+	if ((v = req_value(r, field)) == NULL || !valid_parse_bool(v, &b))
+		return def;
+	return b;
+}
+
+bool
+req_require(struct req *r, ...)
+{
+	va_list	 ap;
+	int	 f;
+	bool	 ok = true;
+
+	va_start(ap, r);
+	while ((f = va_arg(ap, int)) >= 0) {
+		if ((size_t)f >= r->nfields)
+			continue;
+		if (r->invalid[f] != NULL)
+			ok = false;
+		else if (r->values[f] == NULL || r->values[f][0] == '\0') {
+			req_set_invalid(r, (size_t)f, "valid.required");
+			ok = false;
+		}
+	}
+	va_end(ap);
+	return ok;
+}
+
+void
+req_add_cookie(struct req *r, const char *c)
+{
+	if (r->nset_cookie < sizeof(r->set_cookie) / sizeof(r->set_cookie[0]))
+		r->set_cookie[r->nset_cookie++] = c;
+}
+
+void
+req_done(struct req *r)
+{
+	if (r->json != NULL) {
+		json_decref(r->json);
+		r->json = NULL;
+	}
+}

@@ -1,0 +1,392 @@
+/* resp: status + model -> HTTP response bytes. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "log.h"
+#include "resp.h"
+#include "sess.h"
+#include "tpl.h"
+
+static struct tpl_set	*templates;
+static json_t		*apps;
+
+static const struct {
+	enum http_status	 code;
+	const char		*reason;
+} reasons[] = {
+	{ HTTP_OK, "OK" },
+	{ HTTP_CREATED, "Created" },
+	{ HTTP_NO_CONTENT, "No Content" },
+	{ HTTP_SEE_OTHER, "See Other" },
+	{ HTTP_NOT_MODIFIED, "Not Modified" },
+	{ HTTP_BAD_REQUEST, "Bad Request" },
+	{ HTTP_UNAUTHORIZED, "Unauthorized" },
+	{ HTTP_FORBIDDEN, "Forbidden" },
+	{ HTTP_NOT_FOUND, "Not Found" },
+	{ HTTP_METHOD_NOT_ALLOWED, "Method Not Allowed" },
+	{ HTTP_CONFLICT, "Conflict" },
+	{ HTTP_PAYLOAD_TOO_LARGE, "Content Too Large" },
+	{ HTTP_URI_TOO_LONG, "URI Too Long" },
+	{ HTTP_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type" },
+	{ HTTP_UNPROCESSABLE, "Unprocessable Content" },
+	{ HTTP_TOO_MANY_REQUESTS, "Too Many Requests" },
+	{ HTTP_INTERNAL_ERROR, "Internal Server Error" },
+	{ HTTP_UNAVAILABLE, "Service Unavailable" },
+};
+
+const char *
+http_reason(enum http_status st)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].code == st)
+			return reasons[i].reason;
+	return "Unknown";
+}
+
+int
+resp_init(const char *dir, bool strict)
+{
+	char	 err[512], i18n[4096];
+
+	templates = tpl_set_new(strict ? TPL_STRICT : TPL_SPEC);
+	if (tpl_set_load_dir(templates, dir, err, sizeof(err)) != 0 ||
+	    tpl_set_link(templates, err, sizeof(err)) != 0) {
+		log_warnx("templates: %s", err);
+		return -1;
+	}
+	if (!tpl_set_has(templates, "error") || !tpl_set_has(templates, "layout")) {
+		log_warnx("templates: %s has no layout or error page", dir);
+		return -1;
+	}
+	snprintf(i18n, sizeof(i18n), "%s/i18n", dir);
+	return i18n_load(i18n);
+}
+
+void
+resp_free(void)
+{
+	tpl_set_free(templates);
+	templates = NULL;
+	json_decref(apps);
+	apps = NULL;
+	i18n_free();
+}
+
+void
+resp_set_apps(json_t *a)
+{
+	json_decref(apps);
+	apps = json_incref(a);
+}
+
+static void
+header_cookie(struct buf *h, const struct req *r, const char *name,
+    const char *value, long max_age, bool httponly)
+{
+	const char	*https = req_env(r, "HTTPS");
+
+	buf_printf(h, "Set-Cookie: %s=%s; Path=/; SameSite=Lax", name, value);
+	if (max_age >= 0)
+		buf_printf(h, "; Max-Age=%ld", max_age);
+	if (httponly)
+		buf_puts(h, "; HttpOnly");
+	if (https != NULL && strcmp(https, "on") == 0)
+		buf_puts(h, "; Secure");
+	buf_puts(h, "\r\n");
+}
+
+/* The cookies every response may carry. */
+static void
+common_cookies(struct buf *h, struct req *r)
+{
+	size_t	 i;
+
+	if (r->set_lang)
+		header_cookie(h, r, "agora_lang", r->lang, 31536000, false);
+	if (r->new_csrf && !r->api)
+		header_cookie(h, r, CSRF_COOKIE, r->csrf, -1, true);
+	for (i = 0; i < r->nset_cookie; i++)
+		buf_printf(h, "Set-Cookie: %s\r\n", r->set_cookie[i]);
+}
+
+/* Field errors: an object for the API, a list for pages. */
+static json_t *
+field_errors(struct req *r, bool as_list)
+{
+	json_t	*errs;
+	size_t	 i;
+	const char *msg;
+
+	errs = as_list ? json_array() : json_object();
+	for (i = 0; i < r->nfields; i++) {
+		if (r->invalid[i] == NULL)
+			continue;
+		msg = i18n_format(r->arena, r->lang, r->invalid[i],
+		    r->fields[i].min, r->fields[i].max);
+		if (as_list)
+			json_array_append_new(errs, json_pack("{s:s, s:s}",
+			    "field", r->fields[i].name, "message", msg));
+		else
+			json_object_set_new(errs, r->fields[i].name,
+			    json_string(msg));
+	}
+	return errs;
+}
+
+/* What the person typed, for re-rendering a form (never passwords). */
+static json_t *
+field_values(struct req *r)
+{
+	json_t	*vals = json_object();
+	size_t	 i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (r->values[i] != NULL &&
+		    strstr(r->fields[i].name, "password") == NULL)
+			json_object_set_new(vals, r->fields[i].name,
+			    json_string(r->values[i]));
+	return vals;
+}
+
+/* The installed apps with their names in the request's language. */
+json_t *
+resp_apps(struct req *r)
+{
+	json_t		*out, *a;
+	const char	*key;
+	size_t		 i;
+
+	out = json_array();
+	json_array_foreach(apps, i, a) {
+		key = json_string_value(json_object_get(a, "key"));
+		json_array_append_new(out, json_pack("{s:s, s:O, s:s, s:s}",
+		    "key", key, "url", json_object_get(a, "url"),
+		    "name", i18n_get(r->lang, arena_printf(r->arena,
+		    "apps.%s.name", key)),
+		    "description", i18n_get(r->lang, arena_printf(r->arena,
+		    "apps.%s.description", key))));
+	}
+	return out;
+}
+
+/* Adds what the layout needs to a page model. */
+static void
+decorate(struct req *r, json_t *m)
+{
+	json_t		*langs, *flash;
+	const char	*fl, *code;
+	const char	*names[2][2] = { { "es", "Español" }, { "en", "English" } };
+	size_t		 i;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	json_object_set(m, "t", i18n_catalog(r->lang));
+	json_object_set_new(m, "lang", json_string(r->lang));
+	langs = json_array();
+	for (i = 0; i < 2; i++) {
+		code = names[i][0];
+		json_array_append_new(langs, json_pack("{s:s, s:s, s:s, s:b}",
+		    "code", code, "name", names[i][1], "url",
+		    arena_printf(r->arena, "%s?lang=%s", r->path, code),
+		    "current", strcmp(code, r->lang) == 0));
+	}
+	json_object_set_new(m, "langs", langs);
+	if (r->user.id != 0)
+		json_object_set_new(m, "user", json_pack("{s:I, s:s, s:s}",
+		    "id", (json_int_t)r->user.id, "name", r->user.name,
+		    "role", r->user.role_name));
+	json_object_set_new(m, "csrf", json_string(r->csrf ? r->csrf : ""));
+	if ((fl = req_cookie(r, "agora_flash")) != NULL) {
+		const char *key = arena_printf(r->arena, "flash.%s", fl);
+		const char *msg = i18n_get(r->lang, key);
+
+		/* Only messages in the catalog are shown: no injection. */
+		if (msg != key) {
+			flash = json_pack("{s:s, s:s}", "kind",
+			    strncmp(fl, "err_", 4) == 0 ? "error" : "ok",
+			    "message", msg);
+			json_object_set_new(m, "flash", flash);
+		}
+	}
+	json_object_set_new(m, "apps", resp_apps(r));
+	json_object_set_new(m, "path", json_string(r->path));
+	gmtime_r(&now, &tm);
+	json_object_set_new(m, "year", json_integer(tm.tm_year + 1900));
+}
+
+static void
+etag_of(const struct buf *body, char out[40])
+{
+	unsigned char	 h[16];
+	char		 hex[33];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)body->data,
+	    body->len, NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(out, 40, "\"%s\"", hex);
+}
+
+static bool
+etag_matches(const struct req *r, const char *etag)
+{
+	const char	*inm = req_header(r, "If-None-Match");
+
+	return inm != NULL && (strstr(inm, etag) != NULL ||
+	    strcmp(inm, "*") == 0);
+}
+
+/* Renders an error: problem+json for the API, the error page otherwise. */
+static int
+render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
+    const char **ctype)
+{
+	const char	*title, *detail;
+	char		 key[32], err[256];
+	json_t		*doc;
+	char		*s;
+
+	snprintf(key, sizeof(key), "error.%d", st);
+	title = i18n_get(r->lang, key);
+	if (r->detail != NULL)
+		detail = i18n_get(r->lang, r->detail);
+	else {
+		snprintf(key, sizeof(key), "error_detail.%d", st);
+		detail = i18n_get(r->lang, key);
+	}
+	if (r->api || templates == NULL) {
+		doc = json_pack("{s:s, s:s, s:i, s:s, s:s}", "type",
+		    "about:blank", "title", title, "status", st, "detail",
+		    detail, "instance", r->path);
+		if (r->has_invalid)
+			json_object_set_new(doc, "errors", field_errors(r, false));
+		/* What the handler put in the model rides along as RFC 9457
+		 * extension members (never overriding the standard ones). */
+		json_object_update_missing(doc, m);
+		s = json_dumps(doc, JSON_COMPACT);
+		buf_puts(body, s);
+		free(s);
+		json_decref(doc);
+		*ctype = "application/problem+json";
+		return 0;
+	}
+	json_object_clear(m);
+	decorate(r, m);
+	json_object_set_new(m, "status", json_integer(st));
+	json_object_set_new(m, "title", json_string(title));
+	json_object_set_new(m, "detail", json_string(detail));
+	if (r->has_invalid)
+		json_object_set_new(m, "errors", field_errors(r, true));
+	*ctype = "text/html; charset=utf-8";
+	if (tpl_render(templates, "error", m, body, err, sizeof(err)) != 0) {
+		log_warnx("error page: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* A local path only: never an open redirect. */
+static const char *
+safe_location(const char *loc)
+{
+	if (loc == NULL || loc[0] != '/' || loc[1] == '/' || loc[1] == '\\' ||
+	    strpbrk(loc, "\r\n") != NULL)
+		return "/";
+	return loc;
+}
+
+int
+resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
+{
+	struct buf	 body, h;
+	const char	*ctype = "application/json", *tpl;
+	char		 etag[40], err[256], allow[64];
+	bool		 head = r->method == M_HEAD;
+	char		*s;
+
+	buf_init(&body);
+	buf_init(&h);
+	/* Post/Redirect/Get for pages. */
+	if (!r->api && (st == HTTP_CREATED || st == HTTP_SEE_OTHER ||
+	    (st == HTTP_NO_CONTENT && r->redirect != NULL))) {
+		st = HTTP_SEE_OTHER;
+		buf_printf(&h, "Location: %s\r\n", safe_location(r->redirect));
+		if (r->flash != NULL)
+			buf_printf(&h, "Set-Cookie: agora_flash=%s; Path=/; "
+			    "HttpOnly; SameSite=Lax\r\n", r->flash);
+		goto send;
+	}
+	if (r->api && st == HTTP_SEE_OTHER)
+		st = HTTP_OK;
+	if (st == HTTP_CREATED && r->redirect != NULL)
+		buf_printf(&h, "Location: %s\r\n", safe_location(r->redirect));
+
+	tpl = r->tpl != NULL ? r->tpl : r->match.route ? r->match.route->tpl : NULL;
+	if ((int)st >= 400 && !(st == HTTP_UNPROCESSABLE && !r->api && tpl != NULL)) {
+		if (render_error(r, st, m, &body, &ctype) != 0)
+			goto fail;
+	} else if (st == HTTP_NO_CONTENT) {
+		ctype = NULL;
+	} else if (r->api || tpl == NULL) {
+		if ((s = json_dumps(m, JSON_COMPACT)) == NULL)
+			goto fail;
+		buf_puts(&body, s);
+		free(s);
+	} else {
+		decorate(r, m);
+		if (st == HTTP_UNPROCESSABLE) {
+			json_object_set_new(m, "errors", field_errors(r, true));
+			json_object_set_new(m, "values", field_values(r));
+		}
+		ctype = "text/html; charset=utf-8";
+		if (tpl_render(templates, tpl, m, &body, err, sizeof(err)) != 0) {
+			log_warnx("render %s: %s", tpl, err);
+			goto fail;
+		}
+	}
+	if (st == HTTP_OK && (r->method == M_GET || head)) {
+		etag_of(&body, etag);
+		buf_printf(&h, "ETag: %s\r\n", etag);
+		if (etag_matches(r, etag)) {
+			st = HTTP_NOT_MODIFIED;
+			buf_reset(&body);
+			ctype = NULL;
+		}
+	}
+	if (st == HTTP_METHOD_NOT_ALLOWED)
+		buf_printf(&h, "Allow: %s\r\n",
+		    route_allow(r->match.allowed, allow, sizeof(allow)));
+	if (st == HTTP_UNAVAILABLE)
+		buf_puts(&h, "Retry-After: 5\r\n");
+	if (ctype != NULL)
+		buf_printf(&h, "Content-Type: %s\r\n", ctype);
+	goto send;
+fail:
+	/* The last resort never depends on templates or the model. */
+	st = HTTP_INTERNAL_ERROR;
+	buf_reset(&h);
+	buf_reset(&body);
+	buf_puts(&body, r->api ?
+	    "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
+	    "\"status\":500}" :
+	    "<!doctype html><title>500</title><p>Internal Server Error</p>");
+	buf_printf(&h, "Content-Type: %s\r\n", r->api ?
+	    "application/problem+json" : "text/html; charset=utf-8");
+send:
+	buf_printf(out, "Status: %d %s\r\n", st, http_reason(st));
+	buf_append(out, buf_str(&h), h.len);
+	common_cookies(out, r);
+	buf_printf(out, "Content-Language: %s\r\n", r->lang);
+	buf_puts(out, "Vary: Accept-Language, Cookie, Authorization\r\n");
+	buf_puts(out, "Cache-Control: private, no-cache\r\n");
+	buf_printf(out, "Content-Length: %zu\r\n\r\n", body.len);
+	if (!head)
+		buf_append(out, buf_str(&body), body.len);
+	buf_free(&body);
+	buf_free(&h);
+	return st;
+}

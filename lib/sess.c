@@ -1,0 +1,217 @@
+/* sess: cookie sessions, bearer tokens and CSRF tokens. */
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+#include "cfg.h"
+#include "jwt.h"
+#include "log.h"
+#include "mem.h"
+#include "sess.h"
+
+enum sess_stmt { STMT_SESSION_USER, STMT_USER_ACTIVE, STMT__MAX };
+
+static struct db_stmt stmts[STMT__MAX] = {
+	/* STMT_SESSION_USER */
+	{ "SELECT u.id, u.name, u.role FROM sessions s "
+	  "JOIN users u ON u.id = s.user_id "
+	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
+	  "AND s.expires_at > UTC_TIMESTAMP() "
+	  "AND s.idle_expires_at > UTC_TIMESTAMP() AND u.disabled = 0", NULL, 0 },
+	/* STMT_USER_ACTIVE */
+	{ "SELECT id, name, role FROM users WHERE id = ? AND disabled = 0",
+	  NULL, 0 },
+};
+
+static unsigned char	*secret;
+static size_t		 secretlen;
+
+static const char *const role_names[] = {
+	"admin", "ong", "empresa", "externo", "cliente", "profesional",
+};
+
+int
+sess_init(void)
+{
+	const char	*s;
+
+	if (sodium_init() < 0) {
+		log_warnx("libsodium failed to start");
+		return -1;
+	}
+	s = cfg_str("auth", "secret", NULL);
+	if (s == NULL || strlen(s) < 32) {
+		log_warnx("[auth] secret is missing or shorter than 32 bytes");
+		return -1;
+	}
+	secretlen = strlen(s);
+	secret = x_malloc(secretlen);
+	memcpy(secret, s, secretlen);
+	return 0;
+}
+
+void
+sess_free(void)
+{
+	db_release_all(stmts, STMT__MAX);
+	if (secret != NULL)
+		sodium_memzero(secret, secretlen);
+	x_free(secret);
+	secret = NULL;
+}
+
+const unsigned char *
+sess_secret(size_t *len)
+{
+	*len = secretlen;
+	return secret;
+}
+
+unsigned
+sess_role(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < sizeof(role_names) /
+	    sizeof(role_names[0]); i++)
+		if (strcmp(name, role_names[i]) == 0)
+			return 1u << i;
+	return 0;
+}
+
+void
+sess_hash(const char *token, char out[65])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+const char *
+sess_random(struct arena *a, size_t n)
+{
+	unsigned char	 raw[64];
+	size_t		 len;
+	char		*out;
+
+	if (n > sizeof(raw))
+		n = sizeof(raw);
+	randombytes_buf(raw, n);
+	len = sodium_base64_encoded_len(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	out = arena_alloc(a, len);
+	sodium_bin2base64(out, len, raw, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return out;
+}
+
+static void
+sess_fill(struct req *r, json_t *row)
+{
+	r->user.id = json_integer_value(json_object_get(row, "id"));
+	r->user.name = arena_strdup(r->arena,
+	    json_string_value(json_object_get(row, "name")) ?
+	    json_string_value(json_object_get(row, "name")) : "");
+	r->user.role_name = arena_strdup(r->arena,
+	    json_string_value(json_object_get(row, "role")) ?
+	    json_string_value(json_object_get(row, "role")) : "");
+	r->user.role = sess_role(r->user.role_name);
+}
+
+static enum db_status
+sess_bearer(struct req *r, const char *token)
+{
+	json_t		*claims = NULL, *row = NULL, *sub;
+	enum db_status	 rc;
+
+	if (jwt_verify(token, secret, secretlen, time(NULL), &claims) != 0)
+		return DB_OK;	/* an invalid token is no token */
+	sub = json_object_get(claims, "sub");
+	rc = DB_OK;
+	if (json_is_integer(sub)) {
+		rc = db_query_one(&stmts[STMT_USER_ACTIVE],
+		    (const struct db_param[]){ DB_INT(json_integer_value(sub)),
+		    DB_END }, &row);
+		if (rc == DB_OK) {
+			sess_fill(r, row);
+			r->user.bearer = true;
+		} else if (rc == DB_NOTFOUND)
+			rc = DB_OK;
+	}
+	json_decref(row);
+	json_decref(claims);
+	return rc;
+}
+
+enum db_status
+sess_load(struct req *r)
+{
+	const char	*auth, *sid;
+	char		 hash[65];
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	memset(&r->user, 0, sizeof(r->user));
+	auth = req_env(r, "HTTP_AUTHORIZATION");
+	if (auth != NULL && strncasecmp(auth, "Bearer ", 7) == 0)
+		return sess_bearer(r, auth + 7);
+	if ((sid = req_cookie(r, SESS_COOKIE)) == NULL || strlen(sid) > 128)
+		return DB_OK;
+	sess_hash(sid, hash);
+	rc = db_query_one(&stmts[STMT_SESSION_USER],
+	    (const struct db_param[]){ DB_TEXT(hash), DB_END }, &row);
+	if (rc == DB_OK)
+		sess_fill(r, row);
+	json_decref(row);
+	return rc == DB_NOTFOUND ? DB_OK : rc;
+}
+
+void
+sess_csrf(struct req *r)
+{
+	const char	*c;
+
+	c = req_cookie(r, CSRF_COOKIE);
+	if (c != NULL && strlen(c) >= 32 && strlen(c) <= 64) {
+		r->csrf = c;
+		return;
+	}
+	r->csrf = sess_random(r->arena, 32);
+	r->new_csrf = true;
+}
+
+/* The Origin of a browser request must be our own site. */
+static bool
+origin_ok(const struct req *r)
+{
+	const char	*origin, *host, *p;
+
+	if ((origin = req_header(r, "Origin")) == NULL)
+		return true;	/* older browsers; the token still guards */
+	if ((host = req_header(r, "Host")) == NULL)
+		return false;
+	if ((p = strstr(origin, "://")) == NULL)
+		return false;
+	return strcmp(p + 3, host) == 0;
+}
+
+bool
+sess_csrf_ok(const struct req *r)
+{
+	const char	*cookie, *sent;
+	size_t		 i, n;
+
+	if (r->user.bearer)
+		return true;
+	if (!origin_ok(r))
+		return false;
+	cookie = req_cookie(r, CSRF_COOKIE);
+	sent = req_header(r, "X-CSRF-Token");
+	for (i = 0; sent == NULL && i < r->npairs; i++)
+		if (strcmp(r->pairs[i].key, CSRF_FIELD) == 0)
+			sent = r->pairs[i].val;
+	if (sent == NULL && r->json != NULL)
+		sent = json_string_value(json_object_get(r->json, CSRF_FIELD));
+	if (cookie == NULL || sent == NULL || (n = strlen(cookie)) != strlen(sent))
+		return false;
+	return sodium_memcmp(cookie, sent, n) == 0;
+}

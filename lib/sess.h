@@ -1,0 +1,41 @@
+/*
+ * sess: who is calling.  A browser presents the opaque session cookie
+ * "agora_sid" (stored only as its SHA-256 in sessions.token_hash); the
+ * mobile app presents "Authorization: Bearer <JWT>".  Either works on any
+ * route.  Also the CSRF token: a random value in the "agora_csrf" cookie
+ * that every state-changing form echoes in "_csrf" (or the X-CSRF-Token
+ * header); SameSite=Lax and an Origin check stand beside it.
+ */
+#ifndef AGORA_SESS_H
+#define AGORA_SESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db.h"
+#include "req.h"
+
+#define SESS_COOKIE	"agora_sid"
+#define CSRF_COOKIE	"agora_csrf"
+#define CSRF_FIELD	"_csrf"
+
+/* Reads the signing secret from [auth] secret; -1 when it is missing or
+ * shorter than 32 bytes. */
+int		 sess_init(void);
+void		 sess_free(void);
+const unsigned char *sess_secret(size_t *len);
+/* Fills r->user.  DB_OK also when nobody is signed in (id 0); a bad or
+ * expired credential is simply no credential. */
+enum db_status	 sess_load(struct req *);
+/* Sets r->csrf from the cookie, or makes a new token. */
+void		 sess_csrf(struct req *);
+/* Whether an unsafe request carries the right token and a same-site
+ * Origin.  Bearer-token calls carry no ambient authority and pass. */
+bool		 sess_csrf_ok(const struct req *);
+unsigned	 sess_role(const char *name);	/* "ong" -> ROLE_ONG, 0 if unknown */
+/* Lower-case hex SHA-256 of a token, for lookups by hash. */
+void		 sess_hash(const char *token, char out[65]);
+/* n random bytes as base64url (for session ids, tokens). */
+const char	*sess_random(struct arena *, size_t n);
+
+#endif
