@@ -152,7 +152,7 @@ program_map() {
 }
 
 start_nginx() {
-	mkdir -p "$VAR/nginx"
+	mkdir -p "$VAR/nginx/extra"
 	user_line=""
 	[ "$(id -u)" -eq 0 ] && user_line="user root root;"
 	program_map > "$VAR/nginx/map.tmp"
