@@ -25,6 +25,14 @@ BUILD=$TOP/build
 
 say() { printf '%s\n' "$*"; }
 
+# The programs built: every executable in build/cgi-bin, comma-separated.
+programs() {
+	for prog in "$BUILD"/cgi-bin/*; do
+		case "$prog" in *.o|*.d) continue ;; esac
+		basename "$prog"
+	done | paste -sd, -
+}
+
 mysqld_bin() {
 	for b in mariadbd mysqld /usr/sbin/mariadbd /usr/sbin/mysqld; do
 		command -v "$b" 2>/dev/null && return 0
@@ -47,7 +55,7 @@ max_requests = 100000
 socket_dir = $RUN
 bindir = $BUILD/cgi-bin
 templates = $TOP/templates
-programs = $(ls "$BUILD/cgi-bin" | grep -v '\.[od]$' | tr '\n' ',' | sed 's/,$//')
+programs = $(programs)
 strict_templates = ${STRICT_TEMPLATES:-0}
 
 [db]
@@ -58,6 +66,7 @@ name = agora
 
 [auth]
 secret = $secret
+common_passwords = $TOP/etc/common-passwords.txt
 
 [limits]
 body_max = 1048576
@@ -125,9 +134,29 @@ SQL
 migrate() {
 	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" up
 	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" demo
+	# Demo accounts: e-mail, password, role, name (an existing one stays).
+	[ -f "$TOP/sql/demo/logins.txt" ] || return 0
+	while read -r email pass role name; do
+		[ -n "$email" ] || continue
+		if [ "$role" = admin ]; then
+			echo "$pass" | AGORA_AUTH_COMMON_PASSWORDS="$TOP/etc/common-passwords.txt" \
+			    "$BUILD/tools/agora-admin" -c "$CONF" create-admin "$email" "$name"
+		else
+			echo "$pass" | AGORA_AUTH_COMMON_PASSWORDS="$TOP/etc/common-passwords.txt" \
+			    "$BUILD/tools/agora-admin" -c "$CONF" create-user "$email" "$name" "$role"
+		fi
+	done < "$TOP/sql/demo/logins.txt"
 }
 
 start_programs() {
+	# What may change between runs comes from the environment, so a
+	# var/agora.conf made by an older checkout keeps working.
+	AGORA_SERVER_PROGRAMS=$(programs)
+	AGORA_SERVER_BINDIR=$BUILD/cgi-bin
+	AGORA_SERVER_TEMPLATES=${AGORA_SERVER_TEMPLATES:-$TOP/templates}
+	AGORA_AUTH_COMMON_PASSWORDS=$TOP/etc/common-passwords.txt
+	export AGORA_SERVER_PROGRAMS AGORA_SERVER_BINDIR AGORA_SERVER_TEMPLATES \
+	    AGORA_AUTH_COMMON_PASSWORDS
 	for prog in "$BUILD"/cgi-bin/*; do
 		case "$prog" in *.o|*.d) continue ;; esac
 		name=$(basename "$prog")
@@ -247,8 +276,8 @@ run)
 	say "  health:  http://127.0.0.1:$PORT/health"
 	say "  logs:    $LOG"
 	if [ -f "$TOP/sql/demo/logins.txt" ]; then
-		say "  demo logins:"
-		sed 's/^/    /' "$TOP/sql/demo/logins.txt"
+		say "  demo logins (e-mail, password, role):"
+		awk '{ printf "    %-22s %-18s %s\n", $1, $2, $3 }' "$TOP/sql/demo/logins.txt"
 	fi
 	say "Press Ctrl-C to stop."
 	while :; do sleep 3600 & wait $! || true; done

@@ -160,8 +160,6 @@ dispatch(struct req *r, json_t *m)
 		log_warnx("handler for %s left a transaction open", rt->pattern);
 		db_rollback();
 	}
-	if (st == HTTP_OK && r->has_invalid)
-		st = HTTP_UNPROCESSABLE;
 	return st;
 }
 
@@ -280,9 +278,14 @@ app_main(int argc, char *argv[], const struct app *app)
 	if (resp_init(cfg_str("server", "templates", "templates"),
 	    cfg_bool("server", "strict_templates", false)) != 0)
 		fatalx("cannot start without templates");
+	for (const struct route *rt = app->routes; rt->pattern != NULL; rt++)
+		if (rt->tpl != NULL && !resp_has_template(rt->tpl))
+			fatalx("route %s: no template %s", rt->pattern, rt->tpl);
 	if (sess_init() != 0)
 		fatalx("cannot start without [auth] secret");
 	resp_set_apps(installed_apps());
+	if (app->init != NULL && app->init() != 0)
+		fatalx("%s could not start", app->name);
 	limits.body_max = (size_t)cfg_int("limits", "body_max", 1 << 20);
 	limits.fields_max = (size_t)cfg_int("limits", "fields_max", 200);
 	limits.field_max = (size_t)cfg_int("limits", "field_max", 64 * 1024);

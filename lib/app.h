@@ -22,6 +22,7 @@ struct app {
 	size_t			 nfields;
 	struct db_stmt		*stmts;		/* the program's statements */
 	size_t			 nstmts;
+	int			(*init)(void);	/* before the workers fork, or NULL */
 };
 
 /* Usage: prog [-c agora.conf] [-s socket] [-w workers].  Returns the exit

@@ -10,19 +10,23 @@ static struct db_stmt	stmt_insert = {
 };
 
 enum db_status
-outbox_append(const char *topic, const json_t *payload)
+outbox_append(const char *topic, json_t *payload)
 {
 	enum db_status	 rc;
 	char		*s;
 
 	if (!db_in_tx()) {
 		log_warnx("outbox_append(%s) outside a transaction", topic);
+		json_decref(payload);
 		return DB_ERROR;
 	}
-	if (topic == NULL || strlen(topic) == 0 || strlen(topic) > 64)
+	s = json_dumps(payload, JSON_COMPACT);
+	json_decref(payload);
+	if (s == NULL || topic == NULL || strlen(topic) == 0 ||
+	    strlen(topic) > 64) {
+		free(s);
 		return DB_ERROR;
-	if ((s = json_dumps(payload, JSON_COMPACT)) == NULL)
-		return DB_ERROR;
+	}
 	rc = db_exec(&stmt_insert, (const struct db_param[]){ DB_TEXT(topic),
 	    DB_TEXT(s), DB_END }, NULL, NULL);
 	free(s);

@@ -11,9 +11,10 @@
 
 #include "db.h"
 
-/* Appends one row; must run inside db_tx()/db_begin().  The payload is
- * borrowed.  DB_ERROR when called outside a transaction. */
-enum db_status	 outbox_append(const char *topic, const json_t *payload);
+/* Appends one row; must run inside db_tx()/db_begin().  Takes ownership
+ * of payload (pass json_pack(...) directly).  DB_ERROR when called outside
+ * a transaction. */
+enum db_status	 outbox_append(const char *topic, json_t *payload);
 void		 outbox_free(void);
 
 #endif

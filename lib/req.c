@@ -256,7 +256,11 @@ req_validate(struct req *r, const struct field *fields, size_t n)
 	for (i = 0; i < n; i++) {
 		reason = NULL;
 		v = req_raw(r, fields[i].name, &reason);
-		if (reason == NULL && v != NULL && fields[i].valid != NULL &&
+		if (reason == NULL && v != NULL && *v == '\0' &&
+		    fields[i].min > 0 && fields[i].valid != valid_int &&
+		    fields[i].valid != valid_uint)
+			reason = "valid.required";	/* sent empty */
+		else if (reason == NULL && v != NULL && fields[i].valid != NULL &&
 		    !fields[i].valid(&fields[i], v, strlen(v), &reason) &&
 		    reason == NULL)
 			reason = "valid.bad_value";

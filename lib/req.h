@@ -74,6 +74,7 @@ struct req {
 	const char		*flash;		/* catalog key shown on the next page */
 	const char		*detail;	/* problem detail (a catalog key) */
 	const char		*tpl;		/* template overriding the route's */
+	int			 retry_after;	/* seconds, for 429 and 503 */
 	const char		*set_cookie[4];	/* extra Set-Cookie values */
 	size_t			 nset_cookie;
 };

@@ -67,6 +67,12 @@ resp_init(const char *dir, bool strict)
 	return i18n_load(i18n);
 }
 
+bool
+resp_has_template(const char *name)
+{
+	return templates != NULL && tpl_set_has(templates, name);
+}
+
 void
 resp_free(void)
 {
@@ -289,6 +295,17 @@ render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
 	return 0;
 }
 
+/* A page form that failed for a reason the person can fix is shown
+ * again, with what they typed and why, instead of an error page. */
+static bool
+form_again(const struct req *r, enum http_status st, const char *tpl)
+{
+	if (r->api || tpl == NULL || r->method == M_GET || r->method == M_HEAD)
+		return false;
+	return st == HTTP_UNPROCESSABLE || st == HTTP_UNAUTHORIZED ||
+	    st == HTTP_CONFLICT || st == HTTP_TOO_MANY_REQUESTS;
+}
+
 /* A local path only: never an open redirect. */
 static const char *
 safe_location(const char *loc)
@@ -320,13 +337,26 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 			    "HttpOnly; SameSite=Lax\r\n", r->flash);
 		goto send;
 	}
+	/* A page that needs a signed-in user sends the browser to sign in
+	 * and back. */
+	if (!r->api && st == HTTP_UNAUTHORIZED && (r->method == M_GET ||
+	    r->method == M_HEAD)) {
+		struct buf	 next;
+
+		buf_init(&next);
+		url_encode(&next, r->path);
+		st = HTTP_SEE_OTHER;
+		buf_printf(&h, "Location: /login?next=%s\r\n", buf_str(&next));
+		buf_free(&next);
+		goto send;
+	}
 	if (r->api && st == HTTP_SEE_OTHER)
 		st = HTTP_OK;
 	if (st == HTTP_CREATED && r->redirect != NULL)
 		buf_printf(&h, "Location: %s\r\n", safe_location(r->redirect));
 
 	tpl = r->tpl != NULL ? r->tpl : r->match.route ? r->match.route->tpl : NULL;
-	if ((int)st >= 400 && !(st == HTTP_UNPROCESSABLE && !r->api && tpl != NULL)) {
+	if ((int)st >= 400 && !form_again(r, st, tpl)) {
 		if (render_error(r, st, m, &body, &ctype) != 0)
 			goto fail;
 	} else if (st == HTTP_NO_CONTENT) {
@@ -338,9 +368,12 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 		free(s);
 	} else {
 		decorate(r, m);
-		if (st == HTTP_UNPROCESSABLE) {
+		if ((int)st >= 400) {
 			json_object_set_new(m, "errors", field_errors(r, true));
 			json_object_set_new(m, "values", field_values(r));
+			json_object_set_new(m, "form_error", json_string(
+			    i18n_get(r->lang, r->detail != NULL ? r->detail :
+			    arena_printf(r->arena, "error_detail.%d", st))));
 		}
 		ctype = "text/html; charset=utf-8";
 		if (tpl_render(templates, tpl, m, &body, err, sizeof(err)) != 0) {
@@ -360,8 +393,9 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 	if (st == HTTP_METHOD_NOT_ALLOWED)
 		buf_printf(&h, "Allow: %s\r\n",
 		    route_allow(r->match.allowed, allow, sizeof(allow)));
-	if (st == HTTP_UNAVAILABLE)
-		buf_puts(&h, "Retry-After: 5\r\n");
+	if (st == HTTP_UNAVAILABLE || st == HTTP_TOO_MANY_REQUESTS)
+		buf_printf(&h, "Retry-After: %d\r\n",
+		    r->retry_after > 0 ? r->retry_after : 5);
 	if (ctype != NULL)
 		buf_printf(&h, "Content-Type: %s\r\n", ctype);
 	goto send;

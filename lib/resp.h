@@ -19,6 +19,7 @@
  * loads the catalogs under dir/i18n.  0 or -1 with a logged reason. */
 int	 resp_init(const char *tpl_dir, bool strict);
 void	 resp_free(void);
+bool	 resp_has_template(const char *name);
 /* The installed apps shown in the navigation; resp takes a reference. */
 void	 resp_set_apps(json_t *apps);
 /* Those apps named in the request's language: a new array. */

@@ -9,7 +9,7 @@
 #include "mem.h"
 #include "sess.h"
 
-enum sess_stmt { STMT_SESSION_USER, STMT_USER_ACTIVE, STMT__MAX };
+enum sess_stmt { STMT_SESSION_USER, STMT_SESSION_TOUCH, STMT__MAX };
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_SESSION_USER */
@@ -18,13 +18,15 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
 	  "AND s.expires_at > UTC_TIMESTAMP() "
 	  "AND s.idle_expires_at > UTC_TIMESTAMP() AND u.disabled = 0", NULL, 0 },
-	/* STMT_USER_ACTIVE */
-	{ "SELECT id, name, role FROM users WHERE id = ? AND disabled = 0",
-	  NULL, 0 },
+	/* STMT_SESSION_TOUCH: slide the idle expiry, at most every 5 minutes */
+	{ "UPDATE sessions SET idle_expires_at = UTC_TIMESTAMP() + "
+	  "INTERVAL ? MINUTE WHERE token_hash = ? AND idle_expires_at < "
+	  "UTC_TIMESTAMP() + INTERVAL ? MINUTE - INTERVAL 5 MINUTE", NULL, 0 },
 };
 
 static unsigned char	*secret;
 static size_t		 secretlen;
+static long long	 idle_minutes = 120;
 
 static const char *const role_names[] = {
 	"admin", "ong", "empresa", "externo", "cliente", "profesional",
@@ -44,6 +46,7 @@ sess_init(void)
 		log_warnx("[auth] secret is missing or shorter than 32 bytes");
 		return -1;
 	}
+	idle_minutes = cfg_int("auth", "session_idle_minutes", 120);
 	secretlen = strlen(s);
 	secret = x_malloc(secretlen);
 	memcpy(secret, s, secretlen);
@@ -117,29 +120,57 @@ sess_fill(struct req *r, json_t *row)
 	r->user.role = sess_role(r->user.role_name);
 }
 
-static enum db_status
+/* An access token speaks for itself for its 15 minutes: no database
+ * read.  Revocation acts on the refresh token, so a signed-out or
+ * disabled account loses access when the access token expires. */
+static void
 sess_bearer(struct req *r, const char *token)
 {
-	json_t		*claims = NULL, *row = NULL, *sub;
-	enum db_status	 rc;
+	json_t		*claims = NULL;
+	const char	*typ;
 
 	if (jwt_verify(token, secret, secretlen, time(NULL), &claims) != 0)
-		return DB_OK;	/* an invalid token is no token */
-	sub = json_object_get(claims, "sub");
-	rc = DB_OK;
-	if (json_is_integer(sub)) {
-		rc = db_query_one(&stmts[STMT_USER_ACTIVE],
-		    (const struct db_param[]){ DB_INT(json_integer_value(sub)),
-		    DB_END }, &row);
-		if (rc == DB_OK) {
-			sess_fill(r, row);
-			r->user.bearer = true;
-		} else if (rc == DB_NOTFOUND)
-			rc = DB_OK;
+		return;		/* an invalid token is no token */
+	typ = json_string_value(json_object_get(claims, "typ"));
+	if (typ != NULL && strcmp(typ, "access") == 0 &&
+	    json_integer_value(json_object_get(claims, "sub")) > 0 &&
+	    sess_role(json_string_value(json_object_get(claims, "role"))) != 0) {
+		sess_fill(r, claims);
+		r->user.id = json_integer_value(json_object_get(claims, "sub"));
+		r->user.bearer = true;
 	}
-	json_decref(row);
 	json_decref(claims);
+}
+
+int
+sess_access_token(struct req *r, int64_t uid, const char *name,
+    const char *role, const char **token)
+{
+	struct buf	 b;
+	json_t		*claims;
+	time_t		 now = time(NULL);
+	int		 rc;
+
+	claims = json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "sub",
+	    (json_int_t)uid, "name", name, "role", role, "typ", "access",
+	    "iat", (json_int_t)now, "exp", (json_int_t)(now + SESS_ACCESS_TTL));
+	buf_init(&b);
+	rc = jwt_sign(claims, secret, secretlen, &b);
+	json_decref(claims);
+	*token = arena_strdup(r->arena, buf_str(&b));
+	buf_free(&b);
 	return rc;
+}
+
+const char *
+sess_cookie(struct req *r, const char *name, const char *value, long max_age)
+{
+	const char	*https = req_env(r, "HTTPS");
+
+	return arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s",
+	    name, value, max_age >= 0 ? arena_printf(r->arena,
+	    "; Max-Age=%ld", max_age) : "",
+	    https != NULL && strcmp(https, "on") == 0 ? "; Secure" : "");
 }
 
 enum db_status
@@ -152,15 +183,21 @@ sess_load(struct req *r)
 
 	memset(&r->user, 0, sizeof(r->user));
 	auth = req_env(r, "HTTP_AUTHORIZATION");
-	if (auth != NULL && strncasecmp(auth, "Bearer ", 7) == 0)
-		return sess_bearer(r, auth + 7);
+	if (auth != NULL && strncasecmp(auth, "Bearer ", 7) == 0) {
+		sess_bearer(r, auth + 7);
+		return DB_OK;
+	}
 	if ((sid = req_cookie(r, SESS_COOKIE)) == NULL || strlen(sid) > 128)
 		return DB_OK;
 	sess_hash(sid, hash);
 	rc = db_query_one(&stmts[STMT_SESSION_USER],
 	    (const struct db_param[]){ DB_TEXT(hash), DB_END }, &row);
-	if (rc == DB_OK)
+	if (rc == DB_OK) {
 		sess_fill(r, row);
+		rc = db_exec(&stmts[STMT_SESSION_TOUCH], (const struct db_param[]){
+		    DB_INT(idle_minutes), DB_TEXT(hash), DB_INT(idle_minutes),
+		    DB_END }, NULL, NULL);
+	}
 	json_decref(row);
 	return rc == DB_NOTFOUND ? DB_OK : rc;
 }

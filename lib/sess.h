@@ -18,6 +18,7 @@
 #define SESS_COOKIE	"agora_sid"
 #define CSRF_COOKIE	"agora_csrf"
 #define CSRF_FIELD	"_csrf"
+#define SESS_ACCESS_TTL	900	/* seconds an access token lives */
 
 /* Reads the signing secret from [auth] secret; -1 when it is missing or
  * shorter than 32 bytes. */
@@ -35,6 +36,13 @@ bool		 sess_csrf_ok(const struct req *);
 unsigned	 sess_role(const char *name);	/* "ong" -> ROLE_ONG, 0 if unknown */
 /* Lower-case hex SHA-256 of a token, for lookups by hash. */
 void		 sess_hash(const char *token, char out[65]);
+/* Signs a 15-minute access token for a user; *token is arena-owned. */
+int		 sess_access_token(struct req *, int64_t uid, const char *name,
+		    const char *role, const char **token);
+/* A Set-Cookie value (HttpOnly, SameSite=Lax, Secure under https);
+ * max_age < 0 makes a browser-session cookie, 0 deletes it. */
+const char	*sess_cookie(struct req *, const char *name, const char *value,
+		    long max_age);
 /* n random bytes as base64url (for session ids, tokens). */
 const char	*sess_random(struct arena *, size_t n);
 
