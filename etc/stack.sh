@@ -198,7 +198,7 @@ r $VAR/nginx/map.tmp
 d
 }" "$TOP/nginx/agora.conf.in" > "$VAR/nginx/agora.conf"
 	if [ -f "$RUN/nginx.pid" ] && kill -0 "$(cat "$RUN/nginx.pid")" 2>/dev/null; then
-		nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s reload
+		nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s reload 2>/dev/null
 	else
 		nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf"
 	fi
