@@ -80,7 +80,7 @@ static const struct route routes[] = {
 };
 
 static const struct app site = {
-	"site", routes, NULL, 0, NULL, 0,
+	"site", routes, NULL, 0, NULL, 0, NULL,
 };
 
 int
