@@ -1,0 +1,327 @@
+#!/bin/sh
+# Ágora's benchmark (`make bench`): starts a private stack in a temporary
+# AGORA_VAR, adds nginx's static ceiling and the bare calibration program
+# beside it, loads each case with wrk and prints requests/s, p50, p99 and
+# resident memory per worker, the ratios, and PASS/MISS against the targets:
+#   home page and its JSON twin >= 75% of bare's req/s for the same work,
+#   p99 < 5 ms at 32 connections, < 6 MiB resident per worker.
+# The output is saved to bench/results/latest.txt.
+#
+# Environment: BENCH_SECONDS (10) per case, after a 2 s warm-up;
+# BENCH_PORT (18080); BENCH_KEEP=1 keeps the temporary AGORA_VAR;
+# BENCH_STRICT=1 exits 1 when a target is missed.
+set -eu
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+cd "$TOP"
+SECS=${BENCH_SECONDS:-10}
+PORT=${BENCH_PORT:-18080}
+CONNS=32
+WARMUP=2
+WORKERS=8
+BARE=$TOP/build/bench/bare
+OUT=$TOP/bench/results/latest.txt
+
+say() { printf '%s\n' "$*"; }
+die() { say "bench: $*" >&2; exit 1; }
+
+case "$SECS" in
+''|*[!0-9]*|0) die "BENCH_SECONDS must be a positive whole number" ;;
+esac
+
+if ! command -v wrk >/dev/null 2>&1; then
+	if [ "$(id -u)" -eq 0 ]; then
+		DEPS_EXTRA=wrk sh "$TOP/etc/deps.sh"
+	else
+		die "wrk is missing: run 'sudo apt-get install -y wrk'"
+	fi
+fi
+[ -x "$BARE" ] || die "$BARE is missing: run 'make -C bench'"
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then
+	die "port $PORT is taken; set BENCH_PORT"
+fi
+
+VAR=$(mktemp -d "${TMPDIR:-/tmp}/agora-bench.XXXXXX")
+RUN=$VAR/run
+WORK=$VAR/bench
+CNF=$WORK/client.cnf
+RES=$WORK/results
+mkdir -p "$WORK" "$VAR/nginx/extra" "$VAR/log"
+bare_pid=""
+wrk_pid=""
+started=0
+ok=0
+
+stack() {
+	AGORA_VAR=$VAR PORT=$PORT RATE=1000000 AUTH_RATE=1000000 \
+	    BURST=1000000 WORKERS=$WORKERS sh "$TOP/etc/stack.sh" "$1"
+}
+
+# Whatever happened, the bare program and the stack stop here.
+# shellcheck disable=SC2317	# called by the EXIT trap
+cleanup() {
+	rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$wrk_pid" ]; then
+		kill "$wrk_pid" 2>/dev/null || true
+	fi
+	if [ -n "$bare_pid" ]; then
+		kill "$bare_pid" 2>/dev/null || true
+		wait "$bare_pid" 2>/dev/null || true
+	fi
+	if [ "$started" -eq 1 ]; then
+		stack stop >/dev/null 2>&1 || true
+	fi
+	if [ "$ok" -eq 1 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
+		rm -rf "$VAR"
+	else
+		say "bench: logs and data kept in $VAR" >&2
+	fi
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# nginx's ceiling: a static file of about the responses' size.
+cat > "$WORK/static-1k.json" <<'JSON'
+{"name":"Ágora","apps":[{"key":"events","name":"Eventos","url":"/events","description":"Las ONG publican eventos sociales y megaeventos. Encuentra uno que te importe, inscríbete y participa."},{"key":"shop","name":"Tienda","url":"/shop","description":"El catálogo de una floristería: elige ramos y plantas, añádelos al carrito y sigue tus pedidos."},{"key":"gigs","name":"Encargos","url":"/gigs","description":"Freelancers ofrecen sus servicios como encargos. Busca, haz un pedido y valora el resultado."},{"key":"pros","name":"Profesionales","url":"/pros","description":"Encuentra profesionales verificados cerca de ti y paga con seguridad: el dinero se libera cuando el trabajo está hecho."}],"user":null,"links":{"self":"/api/v1/","events":"/api/v1/events","shop":"/api/v1/shop","gigs":"/api/v1/gigs","pros":"/api/v1/pros","health":"/health"}}
+JSON
+cat > "$VAR/nginx/extra/bench.conf" <<CONF
+# The benchmark's calibration routes (bench/run.sh).
+location = /bench/static-1k.json {
+	alias		$WORK/static-1k.json;
+	default_type	application/json;
+}
+location /bare/ {
+	include		$VAR/nginx/fastcgi.conf;
+	fastcgi_pass	unix:$RUN/bare.sock;
+}
+CONF
+
+say "starting the stack on 127.0.0.1:$PORT ($VAR)"
+started=1
+if ! stack start >"$WORK/stack.log" 2>&1; then
+	cat "$WORK/stack.log" >&2
+	die "the stack did not start"
+fi
+
+# The app user's credentials, from [db] of the stack's agora.conf.
+db_get() {
+	awk -v k="$1" '
+	/^\[/ { s = $0; next }
+	s == "[db]" && index($0, k " = ") == 1 {
+		print substr($0, length(k) + 4); exit
+	}' "$VAR/agora.conf"
+}
+(
+	umask 077
+	printf '[client]\nuser = %s\npassword = %s\nsocket = %s\ndatabase = %s\n' \
+	    "$(db_get user)" "$(db_get password)" "$(db_get socket)" \
+	    "$(db_get name)" > "$CNF"
+)
+
+# Bench-only data for bare (not a migration): 10000 florist's items.  Some
+# text carries & < > " ' so that escaping does real work.
+say "loading bench_items"
+mariadb --defaults-file="$CNF" <<'SQL'
+DROP TABLE IF EXISTS bench_items;
+CREATE TABLE bench_items (
+	id		INT UNSIGNED NOT NULL PRIMARY KEY,
+	name		VARCHAR(100) NOT NULL,
+	description	VARCHAR(300) NOT NULL,
+	price		DECIMAL(10,2) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+INSERT INTO bench_items (id, name, description, price)
+SELECT seq,
+    CONCAT(ELT(1 + seq % 10, 'Rosas', 'Tulipanes', 'Girasoles', 'Lirios',
+	'Orquídeas', 'Peonías', 'Claveles', 'Margaritas', 'Hortensias',
+	'Fresias'), ' en tonos ', ELT(1 + (seq DIV 10) % 8, 'rojos',
+	'blancos', 'amarillos', 'rosados', 'lila', 'naranja', 'pastel',
+	'mixtos'), ' «', ELT(1 + (seq DIV 80) % 6, 'Clásico', 'Aniversario',
+	'Día de la Madre', 'Primavera', 'Gracias', 'Boda'), '» nº ', seq),
+    CONCAT(ELT(1 + seq % 7, 'Ramo de ', 'Caja de ', 'Cesta con ',
+	'Bouquet de ', 'Centro de mesa con ', 'Maceta de ', 'Corona de '),
+	3 + seq % 22, ' tallos', ELT(1 + (seq DIV 7) % 5, ' & follaje verde',
+	' con lazo de "satén"', ', envuelto en papel kraft',
+	' <edición limitada>', ' de la selección \'Temporada\''), '. ',
+	ELT(1 + (seq DIV 35) % 4, 'Entrega el mismo día en la ciudad.',
+	'Incluye tarjeta con tu mensaje.',
+	'Cuidados: agua fresca cada 2 días & lejos del sol directo.',
+	'Precio por unidad; IVA incluido.')),
+    ROUND(9.90 + (seq * 7919 % 9000) / 100, 2)
+FROM seq_1_to_10000;
+SQL
+
+"$BARE" -s "$RUN/bare.sock" -f "$CNF" -w "$WORKERS" \
+    >>"$VAR/log/bare.log" 2>&1 &
+bare_pid=$!
+
+url() { printf 'http://127.0.0.1:%s%s' "$PORT" "$1"; }
+code_of() { curl -s -o /dev/null -w '%{http_code}' "$(url "$1")" || true; }
+
+i=0
+until [ "$(code_of /bare/json)" = 200 ]; do
+	i=$((i + 1))
+	if [ $i -gt 100 ] || ! kill -0 "$bare_pid" 2>/dev/null; then
+		cat "$VAR/log/bare.log" >&2
+		die "bare did not answer /bare/json"
+	fi
+	sleep 0.1
+done
+
+# Resident memory per worker of a supervisor's children, in KiB, and
+# their count: "KiB count".
+rss_per_worker() {
+	total=0
+	n=0
+	for p in $(pgrep -P "$1" || true); do
+		kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null || true)
+		[ -n "$kb" ] || continue
+		total=$((total + kb))
+		n=$((n + 1))
+	done
+	if [ $n -eq 0 ]; then
+		say "0 0"
+	else
+		say "$((total / n)) $n"
+	fi
+}
+
+# key|label|path|program whose workers are measured
+CASES="static|nginx static file|/bench/static-1k.json|nginx
+bare_json|bare /bare/json|/bare/json|bare
+bare_row|bare /bare/row|/bare/row?id=4242|bare
+bare_page|bare /bare/page (20 rows)|/bare/page?after=5000|bare
+home|Ágora home page GET /|/|site
+api|Ágora home JSON GET /api/v1/|/api/v1/|site
+health|Ágora GET /health|/health|site"
+
+: > "$RES"
+say "loading each case: wrk -t1 -c$CONNS -d${SECS}s after ${WARMUP}s warm-up"
+# wrk runs in the background so that a signal stops the run at once.
+load() {
+	wrk -t1 -c"$CONNS" "$@" > "$WORK/wrk.out" 2>&1 &
+	wrk_pid=$!
+	wait "$wrk_pid"
+	wrk_pid=""
+}
+
+while IFS="|" read -r key label path prog <&3; do
+	code=$(code_of "$path")
+	if [ "$code" != 200 ]; then
+		say "  $label: $path answered $code, not loaded" >&2
+		printf '%s|%s|%s|0|0|0|0|0|0|0|0|%s\n' "$key" "$label" \
+		    "$path" "HTTP $code" >> "$RES"
+		continue
+	fi
+	bytes=$(curl -s "$(url "$path")" | wc -c)
+	load -d"${WARMUP}s" "$(url "$path")"
+	load -d"${SECS}s" --latency "$(url "$path")"
+	mv "$WORK/wrk.out" "$WORK/$key.wrk"
+	case "$prog" in
+	nginx) sup=$(cat "$RUN/nginx.pid") ;;
+	bare) sup=$bare_pid ;;
+	*) sup=$(cat "$RUN/$prog.pid") ;;
+	esac
+	rss=$(rss_per_worker "$sup")
+	# rps|p50 ms|p99 ms|bad responses|socket errors from wrk --latency.
+	stats=$(awk '
+	function ms(v) {
+		if (v ~ /us$/) return v * 0.001
+		if (v ~ /ms$/) return v + 0
+		if (v ~ /m$/) return v * 60000
+		if (v ~ /s$/) return v * 1000
+		return v + 0
+	}
+	/^ +50%/ { p50 = ms($2) }
+	/^ +99%/ { p99 = ms($2) }
+	/^Requests\/sec:/ { rps = $2 }
+	/Non-2xx or 3xx responses:/ { bad = $NF }
+	/Socket errors:/ {
+		gsub(/,/, "")
+		err = $4 + $6 + $8 + $10
+	}
+	END { printf "%.0f|%.3f|%.3f|%d|%d", rps, p50, p99, bad, err }
+	' "$WORK/$key.wrk")
+	printf '%s|%s|%s|%s|%s|%s|%s|%s\n' "$key" "$label" "$path" \
+	    "$stats" "${rss% *}" "${rss#* }" "$bytes" "" >> "$RES"
+	say "  $label: ${stats%%|*} req/s"
+done 3<<EOF
+$CASES
+EOF
+
+# The report.
+git_rev=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$TOP" status --porcelain 2>/dev/null | head -n 1)" ]; then
+	git_rev="$git_rev+changes"
+fi
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+{
+	say "Ágora bench  $(date -u '+%Y-%m-%d %H:%M UTC')  commit $git_rev"
+	say "machine: $(nproc) CPUs ($cpu), $(uname -sr)"
+	say "load: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2), -t1 -c$CONNS" \
+	    "-d${SECS}s after a ${WARMUP}s warm-up, no Lua; nginx 2 workers," \
+	    "$WORKERS FastCGI workers per program; static file" \
+	    "$(wc -c < "$WORK/static-1k.json") bytes"
+	say ""
+	awk -F'|' -v slo_p99=5 -v slo_rss=6144 -v slo_ratio=75 '
+	{
+		key[NR] = $1; label[NR] = $2; rps[$1] = $4; p50[$1] = $5
+		p99[$1] = $6; bad[$1] = $7; err[$1] = $8; rss[$1] = $9
+		nw[$1] = $10; bytes[$1] = $11; note[$1] = $12; n = NR
+	}
+	function pct(a, b) { return b > 0 ? 100 * a / b : 0 }
+	function mark(ok) { if (ok) return "PASS"; misses++; return "MISS" }
+	function clean(k) { return note[k] == "" && bad[k] == 0 && err[k] == 0 }
+	END {
+		printf "%-30s %9s %8s %8s %8s %7s %9s %s\n", "case", "req/s",
+		    "p50 ms", "p99 ms", "RSS/wkr", "bytes", "vs static",
+		    "errors"
+		for (i = 1; i <= n; i++) {
+			k = key[i]
+			e = note[k] != "" ? note[k] : \
+			    (bad[k] + err[k] == 0 ? "-" : \
+			    sprintf("%d non-2xx, %d socket", bad[k], err[k]))
+			printf "%-30s %9d %8.2f %8.2f %6.1fMi %7d %8.1f%% %s\n",
+			    label[i], rps[k], p50[k], p99[k], rss[k] / 1024,
+			    bytes[k], pct(rps[k], rps["static"]), e
+		}
+		print ""
+		print "Ágora vs the same work by hand:"
+		r = pct(rps["api"], rps["bare_json"])
+		printf "  home JSON / bare json   %6.1f%%  target >= %d%%  %s\n",
+		    r, slo_ratio, mark(r >= slo_ratio && clean("api") && \
+		    clean("bare_json"))
+		r = pct(rps["home"], rps["bare_page"])
+		printf "  home page / bare page   %6.1f%%  target >= %d%%  %s\n",
+		    r, slo_ratio, mark(r >= slo_ratio && clean("home") && \
+		    clean("bare_page"))
+		print ""
+		printf "p99 at 32 connections, target < %d ms:\n", slo_p99
+		split("home api health", ks, " ")
+		for (j = 1; j <= 3; j++) {
+			k = ks[j]
+			for (i = 1; i <= n; i++)
+				if (key[i] == k)
+					l = label[i]
+			printf "  %-28s %6.2f ms  %s\n", l, p99[k],
+			    mark(clean(k) && p99[k] < slo_p99)
+		}
+		print ""
+		printf "resident memory per site worker, target < %d MiB:\n",
+		    slo_rss / 1024
+		printf "  site (%d workers, after load) %5.1f MiB  %s\n",
+		    nw["health"], rss["health"] / 1024,
+		    mark(nw["health"] > 0 && rss["health"] < slo_rss)
+		print ""
+		printf "%d of 6 targets missed\n", misses
+	}' "$RES"
+} | tee "$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+say "saved to bench/results/latest.txt"
+ok=1
+if [ "${BENCH_STRICT:-0}" = 1 ] && ! grep -q '^0 of 6 targets missed' "$OUT"; then
+	exit 1
+fi
+exit 0
