@@ -187,6 +187,10 @@ handle(FCGX_Request *fr, struct arena *a)
 		st = bst;
 	if (st == HTTP_OK)
 		st = dispatch(&r, m);
+	else if (st == HTTP_METHOD_NOT_ALLOWED && r.match.allowed == 0 &&
+	    route_find(the_app->routes, M_GET, r.route_path, &r.match) ==
+	    HTTP_NOT_FOUND)
+		st = HTTP_NOT_FOUND;	/* an unknown method on an unknown path */
 	sent = resp_build(&r, st, m, &out);
 	if (FCGX_PutStr(out.data, (int)out.len, fr->out) < 0)
 		log_debug("client went away before the response");

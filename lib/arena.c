@@ -36,6 +36,15 @@ block_new(size_t size)
 	return b;
 }
 
+/* The first offset at or after used whose address is ARENA_ALIGN-aligned. */
+static size_t
+arena_pad(const struct block *b, size_t used)
+{
+	uintptr_t	 at = (uintptr_t)(b->data + used);
+
+	return used + ((ARENA_ALIGN - at % ARENA_ALIGN) % ARENA_ALIGN);
+}
+
 struct arena *
 arena_new(void)
 {
@@ -55,12 +64,12 @@ arena_alloc(struct arena *a, size_t n)
 	n = n ? n : 1;
 	if (n > SIZE_MAX / 2)
 		n = SIZE_MAX / 2;	/* x_malloc aborts on it */
-	off = (a->head->used + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	off = arena_pad(a->head, a->head->used);
 	if (off + n > a->head->size) {
-		b = block_new(n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK);
+		b = block_new((n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK) + ARENA_ALIGN);
 		b->next = a->head;
 		a->head = b;
-		off = 0;
+		off = arena_pad(b, 0);
 	}
 	a->head->used = off + n;
 	a->total += n;

@@ -209,9 +209,15 @@ db_ping(void)
 	if ((rc = db_connect()) != DB_OK)
 		return rc;
 	if (mysql_ping(conn) != 0) {
-		rc = db_classify(mysql_errno(conn));
+		/* The connection may predate a server restart: one fresh try. */
 		db_disconnect();
-		return rc == DB_OK ? DB_UNAVAILABLE : rc;
+		next_try = 0;
+		if ((rc = db_connect()) != DB_OK)
+			return rc;
+		if (mysql_ping(conn) != 0) {
+			db_disconnect();
+			return DB_UNAVAILABLE;
+		}
 	}
 	return DB_OK;
 }
@@ -271,7 +277,14 @@ db_run(struct db_stmt *s, const struct db_param *p)
 	int		 attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if ((rc = db_stmt_ready(s)) != DB_OK)
+		if ((rc = db_stmt_ready(s)) == DB_UNAVAILABLE && !in_tx &&
+		    attempt == 0) {
+			/* Preparing on a connection the server forgot. */
+			db_disconnect();
+			next_try = 0;
+			continue;
+		}
+		if (rc != DB_OK)
 			return rc;
 		if (mysql_stmt_param_count(s->handle) > 63) {
 			log_warnx("too many parameters: %s", s->sql);

@@ -40,10 +40,11 @@
 #define FORM_DEFAULT_KEY	256		/* bytes, decoded */
 #define FORM_DEFAULT_VALUE	(64 * 1024)	/* bytes, decoded */
 
+/* Both strings are decoded, NUL-terminated and owned by the arena. */
 struct form_pair {
-	const char	*key;		/* decoded, NUL-terminated, arena-owned */
+	const char	*key;
 	size_t		 keylen;	/* bytes, not counting the NUL */
-	const char	*val;		/* decoded, NUL-terminated, arena-owned */
+	const char	*val;
 	size_t		 vallen;	/* bytes, not counting the NUL */
 };
 
@@ -65,6 +66,6 @@ enum form_status form_parse(struct arena *, const char *s, size_t len,
 	    const struct form_limits *, struct form_pair **pairs,
 	    size_t *npairs);
 const char	*form_status_str(enum form_status);	/* English, for logs */
-size_t		 url_encode(struct buf *out, const char *s); /* bytes appended */
+size_t		 url_encode(struct buf *out, const char *s); /* bytes added */
 
 #endif

@@ -81,13 +81,18 @@ accept_pick(const char *h)
 		tag[1] = p[1];
 		tag[2] = '\0';
 		if (p[2] != '\0' && p[2] != '-' && p[2] != ';' && p[2] != ',' &&
-		    p[2] != ' ')
+		    p[2] != ' ' && p[2] != '\t')
 			continue;
 		q = 1.0;
 		semi = strchr(p, ';');
-		if (semi != NULL && (end == NULL || semi < end) &&
-		    strncmp(semi, ";q=", 3) == 0)
-			q = strtod(semi + 3, NULL);
+		if (semi != NULL && (end == NULL || semi < end)) {
+			/* weight = OWS ";" OWS "q=" qvalue (RFC 9110) */
+			semi++;
+			while (*semi == ' ' || *semi == '\t')
+				semi++;
+			if (strncmp(semi, "q=", 2) == 0)
+				q = strtod(semi + 2, NULL);
+		}
 		if ((idx = lang_index(tag)) >= 0 && q > bestq) {
 			best = idx;
 			bestq = q;

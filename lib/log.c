@@ -58,6 +58,22 @@ log_quote(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+/* A plain token as it is; anything else quoted. */
+static void
+log_word(struct buf *b, const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			break;
+	if (*p == '\0' && p != s)
+		buf_puts(b, s);
+	else
+		log_quote(b, s);
+}
+
 static void
 log_head(struct buf *b, const char *level)
 {
@@ -73,6 +89,9 @@ log_head(struct buf *b, const char *level)
 	if (log_rid[0] != '\0')
 		buf_printf(b, " rid=%s", log_rid);
 }
+
+static void	log_vemit(const char *, const char *, int, const char *,
+		    va_list) __attribute__((format(printf, 4, 0)));
 
 static void
 log_vemit(const char *level, const char *func, int errnum, const char *fmt,
@@ -132,8 +151,9 @@ log_request(const char *method, const char *path, const char *route,
 
 	buf_init(&line);
 	log_head(&line, "info");
-	buf_printf(&line, " method=%s status=%d dur_ms=%.2f route=", method,
-	    status, ms);
+	buf_puts(&line, " method=");
+	log_word(&line, method != NULL ? method : "-");
+	buf_printf(&line, " status=%d dur_ms=%.2f route=", status, ms);
 	log_quote(&line, route != NULL ? route : "-");
 	buf_puts(&line, " path=");
 	log_quote(&line, path);

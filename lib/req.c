@@ -102,6 +102,8 @@ req_parse_body(struct req *r, const struct req_limits *lim)
 	size_t			 n = 0;
 	enum form_status	 fs;
 	json_error_t		 jerr;
+	const char		*key;
+	json_t			*v;
 
 	if (r->bodylen == 0)
 		return HTTP_OK;
@@ -129,6 +131,12 @@ req_parse_body(struct req *r, const struct req_limits *lim)
 			r->detail = "error_detail.413";
 			return HTTP_PAYLOAD_TOO_LARGE;
 		}
+		json_object_foreach(r->json, key, v)
+			if (strlen(key) > 256 || (json_is_string(v) &&
+			    json_string_length(v) > lim->field_max)) {
+				r->detail = "error_detail.413";
+				return HTTP_PAYLOAD_TOO_LARGE;
+			}
 		return HTTP_OK;
 	}
 	r->detail = "error_detail.415";
@@ -161,21 +169,23 @@ req_parse(struct req *r, struct arena *a, char **env, const char *body,
 	r->path = (s = req_env(r, "DOCUMENT_URI")) ? s : uri;
 	r->route_path = r->path;
 
-	if (strlen(uri) > lim->uri_max)
-		return HTTP_URI_TOO_LONG;
-	if (r->method == 0) {
-		r->detail = "error_detail.405";
-		return HTTP_METHOD_NOT_ALLOWED;
-	}
-	if (r->path[0] != '/' || !valid_utf8(r->path, strlen(r->path))) {
-		r->detail = "error_detail.400";
-		return HTTP_BAD_REQUEST;
-	}
+	/* Which representation comes first, so every error speaks it. */
 	if (strncmp(r->path, "/api/v1", 7) == 0 &&
 	    (r->path[7] == '\0' || r->path[7] == '/')) {
 		r->api = true;
 		r->route_path = r->path[7] == '\0' || r->path[8] == '\0' ?
 		    "/" : r->path + 7;
+	}
+	if (r->path[0] != '/' || !valid_utf8(r->path, strlen(r->path))) {
+		r->path = r->route_path = "/";	/* never echo bad bytes */
+		r->detail = "error_detail.400";
+		return HTTP_BAD_REQUEST;
+	}
+	if (strlen(uri) > lim->uri_max)
+		return HTTP_URI_TOO_LONG;
+	if (r->method == 0) {
+		r->detail = "error_detail.405";
+		return HTTP_METHOD_NOT_ALLOWED;
 	}
 	if (bodylen > lim->body_max) {
 		r->detail = "error_detail.413";
@@ -256,11 +266,13 @@ req_validate(struct req *r, const struct field *fields, size_t n)
 	for (i = 0; i < n; i++) {
 		reason = NULL;
 		v = req_raw(r, fields[i].name, &reason);
-		if (reason == NULL && v != NULL && *v == '\0' &&
-		    fields[i].min > 0 && fields[i].valid != valid_int &&
-		    fields[i].valid != valid_uint)
-			reason = "valid.required";	/* sent empty */
-		else if (reason == NULL && v != NULL && fields[i].valid != NULL &&
+		/* An empty input is an absent one (a form's untouched field),
+		 * except free text that may be cleared on purpose. */
+		if (v != NULL && *v == '\0' && (fields[i].min > 0 ||
+		    (fields[i].valid != valid_text &&
+		    fields[i].valid != valid_line)))
+			v = NULL;
+		if (reason == NULL && v != NULL && fields[i].valid != NULL &&
 		    !fields[i].valid(&fields[i], v, strlen(v), &reason) &&
 		    reason == NULL)
 			reason = "valid.bad_value";

@@ -180,6 +180,22 @@ resp_apps(struct req *r)
 	return out;
 }
 
+/* {field: {value: true}}, so a form can re-tick the radio or option the
+ * person chose (mustache cannot compare strings). */
+static json_t *
+field_chosen(struct req *r)
+{
+	json_t	*c = json_object();
+	size_t	 i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (r->values[i] != NULL && strlen(r->values[i]) <= 64 &&
+		    strstr(r->fields[i].name, "password") == NULL)
+			json_object_set_new(c, r->fields[i].name, json_pack(
+			    "{s:b}", r->values[i], 1));
+	return c;
+}
+
 /* Adds what the layout needs to a page model. */
 static void
 decorate(struct req *r, json_t *m)
@@ -370,7 +386,9 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 		decorate(r, m);
 		if ((int)st >= 400) {
 			json_object_set_new(m, "errors", field_errors(r, true));
+			json_object_set_new(m, "invalid", field_errors(r, false));
 			json_object_set_new(m, "values", field_values(r));
+			json_object_set_new(m, "chosen", field_chosen(r));
 			json_object_set_new(m, "form_error", json_string(
 			    i18n_get(r->lang, r->detail != NULL ? r->detail :
 			    arena_printf(r->arena, "error_detail.%d", st))));

@@ -180,7 +180,7 @@ patterns_collide(const char *a, const char *b)
 static bool
 pattern_ok(const char *p)
 {
-	size_t	 l;
+	size_t	 l, nparams = 0;
 
 	if (*p != '/')
 		return false;
@@ -192,7 +192,8 @@ pattern_ok(const char *p)
 		if (l == 0)
 			return false;
 		if (p[0] == '{' && (l < 3 || p[l - 1] != '}' ||
-		    memchr(p + 1, '{', l - 1) != NULL))
+		    memchr(p + 1, '{', l - 1) != NULL ||
+		    ++nparams > ROUTE_MAXPARAMS))
 			return false;
 		p += l;
 	}

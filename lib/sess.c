@@ -248,7 +248,8 @@ sess_csrf_ok(const struct req *r)
 			sent = r->pairs[i].val;
 	if (sent == NULL && r->json != NULL)
 		sent = json_string_value(json_object_get(r->json, CSRF_FIELD));
-	if (cookie == NULL || sent == NULL || (n = strlen(cookie)) != strlen(sent))
+	if (cookie == NULL || sent == NULL || (n = strlen(cookie)) < 32 ||
+	    n != strlen(sent))
 		return false;
 	return sodium_memcmp(cookie, sent, n) == 0;
 }

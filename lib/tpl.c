@@ -32,8 +32,9 @@
 #include "mem.h"
 #include "tpl.h"
 
+/* The render limits may be lowered with -D, as the fuzzer's build does. */
 #ifndef TPL_MAX_DEPTH
-#define TPL_MAX_DEPTH	64		/* nested partial/parent/block expansions */
+#define TPL_MAX_DEPTH	64		/* nested partials, parents, blocks */
 #endif
 #ifndef TPL_MAX_NEST
 #define TPL_MAX_NEST	64		/* nested sections in one template */
@@ -81,7 +82,7 @@ struct tok {
 	enum bkind	 bkind;		/* parameter blocks */
 	bool		 dead;		/* text dropped by a standalone rule */
 	bool		 soft;		/* newline kept only after a mid-line */
-	bool		 standalone;	/* alone on its line, or a standalone pair */
+	bool		 standalone;	/* alone on its line, or a lone pair */
 	bool		 arg;		/* block directly inside a parent */
 };
 
@@ -137,7 +138,7 @@ struct comp {
 	size_t		 ntoks;
 	size_t		 ctoks;
 	size_t		*bol;		/* per token: first token of its line */
-	size_t		*eol;		/* per token: its line's T_NL, or ntoks */
+	size_t		*eol;		/* per token: line's T_NL, or ntoks */
 	bool		*bb;		/* per token: only blanks before it */
 	bool		*ba;		/* per token: only blanks after it */
 	struct buf	 pool;
@@ -162,7 +163,7 @@ struct rs {
 	json_t		**ctx;		/* context stack, top last */
 	size_t		 nctx;
 	size_t		 cctx;
-	struct frame	*fr;		/* parents being expanded, outermost first */
+	struct frame	*fr;		/* parents expanding, outermost first */
 	size_t		 nfr;
 	size_t		 cfr;
 	struct buf	 indent;	/* indentation in force from ibase on */
@@ -452,7 +453,8 @@ lex(struct comp *c)
 			if ((type == T_VAR || type == T_RAW ||
 			    type == T_SECTION || type == T_INVERTED) &&
 			    !path_ok(c->src + s, n))
-				return cerr(c, tline, "bad dotted name \"%.*s\"",
+				return cerr(c, tline,
+				    "bad dotted name \"%.*s\"",
 				    (int)(n > 64 ? 64 : n), c->src + s);
 		}
 		tok_push(c, type, s, n, tline);

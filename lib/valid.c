@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -425,6 +426,58 @@ valid_enum(const struct field *f, const char *val, size_t len,
 		if (strlen(*c) == len && memcmp(*c, val, len) == 0)
 			return true;
 	return fail(reason, "valid.not_in_list");
+}
+
+/*
+ * A telephone number as people write it: digits with spaces, dots,
+ * dashes, parentheses and one leading '+'; 6 to 20 digits.
+ */
+bool
+valid_phone(const struct field *f, const char *val, size_t len,
+    const char **reason)
+{
+	size_t	 i, digits = 0;
+
+	(void)f;	/* the rule has no bounds to read */
+	for (i = 0; i < len; i++) {
+		if (val[i] >= '0' && val[i] <= '9')
+			digits++;
+		else if (!(val[i] == ' ' || val[i] == '.' || val[i] == '-' ||
+		    val[i] == '(' || val[i] == ')' || (val[i] == '+' && i == 0)))
+			return fail(reason, "valid.bad_phone");
+	}
+	if (digits < 6 || digits > 20 || len > 30)
+		return fail(reason, "valid.bad_phone");
+	return true;
+}
+
+/*
+ * An absolute http or https URL with a host, no spaces or control
+ * characters, at most f->max bytes (default 2000): safe to link to.
+ */
+bool
+valid_url(const struct field *f, const char *val, size_t len,
+    const char **reason)
+{
+	size_t	 i, max, skip;
+
+	max = f != NULL && f->max > 0 ? (size_t)f->max : 2000;
+	if (len > max)
+		return fail(reason, "valid.too_long");
+	if (len > 8 && strncasecmp(val, "https://", 8) == 0)
+		skip = 8;
+	else if (len > 7 && strncasecmp(val, "http://", 7) == 0)
+		skip = 7;
+	else
+		return fail(reason, "valid.bad_url");
+	if (val[skip] == '/' || val[skip] == '.' || val[skip] == ':')
+		return fail(reason, "valid.bad_url");
+	for (i = 0; i < len; i++)
+		if ((unsigned char)val[i] <= ' ' || val[i] == 0x7f ||
+		    val[i] == '"' || val[i] == '<' || val[i] == '>' ||
+		    val[i] == '\\')
+			return fail(reason, "valid.bad_url");
+	return valid_utf8(val, len) ? true : fail(reason, "valid.bad_utf8");
 }
 
 /*

@@ -42,7 +42,8 @@ typedef bool (*valid_fn)(const struct field *, const char *val, size_t len,
 struct field {
 	const char	*name;		/* form / JSON / query key */
 	valid_fn	 valid;
-	long long	 min, max;	/* text: code points; numbers: value; 0,0 = none */
+	/* Code points for text, the value for numbers; 0, 0 = no bound. */
+	long long	 min, max;
 	const char *const *choices;	/* valid_enum: NULL-terminated list */
 };
 
@@ -95,6 +96,15 @@ bool	valid_datetime(const struct field *, const char *, size_t,
  * valid_enum: val equals one of f->choices exactly (case-sensitive).
  */
 bool	valid_enum(const struct field *, const char *, size_t, const char **);
+
+/*
+ * valid_phone: digits with spaces . - ( ) and a leading +, 6 to 20
+ * digits ("valid.bad_phone").  valid_url: an absolute http(s) URL with
+ * no spaces, quotes or angle brackets, at most f->max bytes
+ * ("valid.bad_url", "valid.too_long").
+ */
+bool	valid_phone(const struct field *, const char *, size_t, const char **);
+bool	valid_url(const struct field *, const char *, size_t, const char **);
 
 /*
  * valid_utf8: s[0..len) is well-formed UTF-8 (no overlong forms, no

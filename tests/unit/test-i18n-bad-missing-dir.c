@@ -1,0 +1,18 @@
+/*
+ * A directory without the catalogs makes i18n_load() fail.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "arena.h"
+#include "i18n.h"
+#include "check.h"
+
+int
+main(void)
+{
+	CHECK(i18n_load("tests/unit/fixtures/no-such-dir") == -1);
+	CHECK(i18n_load("tests/unit/fixtures/cfg") == -1);
+	i18n_free();
+	return CHECK_DONE();
+}

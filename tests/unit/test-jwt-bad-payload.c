@@ -1,0 +1,106 @@
+/*
+ * Changing the payload of a signed token, here to become another user, makes
+ * it fail verification.
+ */
+#include <sodium.h>
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "jwt.h"
+#include "check.h"
+
+static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
+#define KEYLEN	(sizeof(key) - 1)
+#define NOW	((time_t)1700000000)
+#define HDR	"{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
+
+/* Appends n bytes as unpadded base64url. */
+static void
+b64(struct buf *out, const void *p, size_t n)
+{
+	char	 tmp[8192];
+
+	sodium_bin2base64(tmp, sizeof(tmp), p, n,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	buf_puts(out, tmp);
+}
+
+/* Appends a token put together by hand: any header, any payload, and an
+ * HS256 MAC over them with k (no signature at all when k is NULL). */
+static void
+craft(struct buf *out, const char *hdr, const char *payload,
+    const unsigned char *k, size_t klen)
+{
+	unsigned char			 mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state	 st;
+	size_t				 start = out->len;
+
+	b64(out, hdr, strlen(hdr));
+	buf_putc(out, '.');
+	b64(out, payload, strlen(payload));
+	if (k != NULL) {
+		crypto_auth_hmacsha256_init(&st, k, klen);
+		crypto_auth_hmacsha256_update(&st,
+		    (const unsigned char *)out->data + start, out->len - start);
+		crypto_auth_hmacsha256_final(&st, mac);
+	}
+	buf_putc(out, '.');
+	if (k != NULL)
+		b64(out, mac, sizeof(mac));
+}
+
+/* jwt_verify() refuses token and sets *claims to NULL. */
+static void
+refused(const char *token, const unsigned char *k, size_t klen, time_t now)
+{
+	json_t	*sentinel, *c;
+
+	sentinel = json_object();
+	c = sentinel;
+	CHECK(jwt_verify(token, k, klen, now, &c) == -1);
+	CHECK(c == NULL);
+	if (c != NULL && c != sentinel)
+		json_decref(c);
+	json_decref(sentinel);
+}
+
+int
+main(void)
+{
+	struct buf	 good, bad;
+	char		 claims[200];
+	const char	*d1, *d2;
+
+	if (sodium_init() < 0)
+		return 1;
+	buf_init(&good);
+	buf_init(&bad);
+	snprintf(claims, sizeof(claims),
+	    "{\"sub\":7,\"iat\":%lld,\"exp\":%lld}",
+	    (long long)NOW, (long long)NOW + 100);
+	craft(&good, HDR, claims, key, KEYLEN);
+	d1 = strchr(good.data, '.');
+	d2 = strrchr(good.data, '.');
+
+	/* Header and signature of the good token, another payload. */
+	claims[7] = '1';
+	craft(&bad, HDR, claims, NULL, 0);
+	buf_puts(&bad, d2 + 1);
+	refused(bad.data, key, KEYLEN, NOW);
+
+	/* One bit of one payload character flipped. */
+	buf_reset(&bad);
+	buf_puts(&bad, good.data);
+	bad.data[d1 - good.data + 5] ^= 1;
+	refused(bad.data, key, KEYLEN, NOW);
+
+	/* The untouched token is fine. */
+	buf_reset(&bad);
+	buf_puts(&bad, good.data);
+	CHECK(bad.len == good.len);
+	buf_free(&good);
+	buf_free(&bad);
+	return CHECK_DONE();
+}

@@ -1,0 +1,42 @@
+/*
+ * Integers outside int64 are valid.out_of_range.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "valid.h"
+#include "check.h"
+
+/* A string literal and its length, embedded NULs included. */
+#define S(lit)	(lit), (sizeof(lit) - 1)
+
+/* "ok", or the reason fn gave for refusing s. */
+static const char *
+why(valid_fn fn, const struct field *f, const char *s, size_t len)
+{
+	const char	*reason = "(unset)";
+
+	if (fn(f, s, len, &reason))
+		return strcmp(reason, "(unset)") == 0 ? "ok" : "(reason set)";
+	return reason;
+}
+
+int
+main(void)
+{
+	static const struct field	 f = { "n", NULL, 0, 0, NULL };
+
+	CHECK_STR(why(valid_int, &f, S("9223372036854775808")),
+	    "valid.out_of_range");
+	CHECK_STR(why(valid_int, &f, S("-9223372036854775809")),
+	    "valid.out_of_range");
+	CHECK_STR(why(valid_int, &f, S("18446744073709551616")),
+	    "valid.out_of_range");
+	CHECK_STR(why(valid_int, &f, S("99999999999999999999999999999")),
+	    "valid.out_of_range");
+	CHECK_STR(why(valid_int, &f, S("+9223372036854775808")),
+	    "valid.out_of_range");
+	return CHECK_DONE();
+}

@@ -1,0 +1,36 @@
+/*
+ * valid_id accepts 1 to INT64_MAX in canonical decimal form.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "valid.h"
+#include "check.h"
+
+/* A string literal and its length, embedded NULs included. */
+#define S(lit)	(lit), (sizeof(lit) - 1)
+
+/* "ok", or the reason fn gave for refusing s. */
+static const char *
+why(valid_fn fn, const struct field *f, const char *s, size_t len)
+{
+	const char	*reason = "(unset)";
+
+	if (fn(f, s, len, &reason))
+		return strcmp(reason, "(unset)") == 0 ? "ok" : "(reason set)";
+	return reason;
+}
+
+int
+main(void)
+{
+
+	CHECK_STR(why(valid_id, NULL, S("1")), "ok");
+	CHECK_STR(why(valid_id, NULL, S("42")), "ok");
+	CHECK_STR(why(valid_id, NULL, S("10")), "ok");
+	CHECK_STR(why(valid_id, NULL, S("9223372036854775807")), "ok");
+	CHECK_STR(why(valid_id, NULL, S("1000000")), "ok");
+	return CHECK_DONE();
+}

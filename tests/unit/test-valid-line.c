@@ -1,0 +1,37 @@
+/*
+ * valid_line accepts one line of UTF-8 text within its bounds.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "valid.h"
+#include "check.h"
+
+/* A string literal and its length, embedded NULs included. */
+#define S(lit)	(lit), (sizeof(lit) - 1)
+
+/* "ok", or the reason fn gave for refusing s. */
+static const char *
+why(valid_fn fn, const struct field *f, const char *s, size_t len)
+{
+	const char	*reason = "(unset)";
+
+	if (fn(f, s, len, &reason))
+		return strcmp(reason, "(unset)") == 0 ? "ok" : "(reason set)";
+	return reason;
+}
+
+int
+main(void)
+{
+	static const struct field	 f = { "title", NULL, 1, 20, NULL };
+
+	CHECK_STR(why(valid_line, &f, S("Flores Victoria")), "ok");
+	CHECK_STR(why(valid_line, &f, S("\xc3\x81gora \xe2\x82\xac")), "ok");
+	CHECK_STR(why(valid_line, &f, S("a")), "ok");
+	CHECK_STR(why(valid_line, &f, S("\xc3\xb1\xc3\xb1\xc3\xb1\xc3\xb1")),
+	    "ok");
+	return CHECK_DONE();
+}
