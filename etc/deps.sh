@@ -11,8 +11,15 @@ ${DEPS_EXTRA:-}"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
-		# nginx-light is one of several nginx flavours; any will do.
-		if [ "$p" = nginx-light ] && command -v nginx >/dev/null 2>&1; then
+		# What matters is the command, from whichever package: nginx
+		# comes in flavours, node and npm may come from one package.
+		case "$p" in
+		nginx-light) cmd=nginx ;;
+		nodejs) cmd=node ;;
+		npm|chromium|wrk|curl) cmd=$p ;;
+		*) cmd="" ;;
+		esac
+		if [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; then
 			continue
 		fi
 		missing="$missing $p"
