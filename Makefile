@@ -121,6 +121,7 @@ install: all ## install programs, templates, static files, migrations, deploy fi
 	$(if $(CRONS),install -m 755 $(CRONS:%=$(B)/cron/%) $(DESTDIR)$(PREFIX)/lib/agora/)
 	install -m 755 $(TOOLS:%=$(B)/tools/%) $(DESTDIR)$(PREFIX)/bin/
 	cp -R templates static sql nginx $(DESTDIR)$(PREFIX)/share/agora/
+	install -m 644 etc/common-passwords.txt $(DESTDIR)$(PREFIX)/share/agora/
 	install -m 644 etc/agora.conf.sample $(DESTDIR)/etc/agora/agora.conf.sample
 	install -d $(DESTDIR)/lib/systemd/system $(DESTDIR)/etc/cron.d
 	install -m 644 etc/systemd/agora@.service etc/systemd/agora@.socket $(DESTDIR)/lib/systemd/system/
