@@ -242,6 +242,15 @@ stop_all() {
 		# The timer loop's sleeping child goes with its parent's group.
 		pkill -P "$pid" 2>/dev/null || true
 		rm -f "$pidf"
+		pids="${pids:-} $pid"
+	done
+	# Supervisors drain their workers (at most 10 s) before leaving.
+	for pid in ${pids:-}; do
+		i=0
+		while kill -0 "$pid" 2>/dev/null && [ $i -lt 120 ]; do
+			i=$((i + 1))
+			sleep 0.1
+		done
 	done
 	if [ -f "$RUN/nginx.pid" ]; then
 		nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s quit 2>/dev/null || true

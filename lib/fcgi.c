@@ -131,10 +131,20 @@ static pid_t
 spawn(int fd, fcgi_worker_fn fn, void *arg)
 {
 	struct sigaction	 sa;
+	sigset_t		 term, old;
 	pid_t			 pid;
 
-	if ((pid = fork()) != 0)
+	/* A SIGTERM between fork() and the worker's own handler would reach
+	 * the supervisor's handler in the child and be lost: hold it until
+	 * the worker can act on it. */
+	sigemptyset(&term);
+	sigaddset(&term, SIGTERM);
+	sigaddset(&term, SIGINT);
+	sigprocmask(SIG_BLOCK, &term, &old);
+	if ((pid = fork()) != 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return pid;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term_worker;
 	sigemptyset(&sa.sa_mask);
@@ -143,6 +153,7 @@ spawn(int fd, fcgi_worker_fn fn, void *arg)
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	_exit(fn(fd, arg));
 }
 
