@@ -21,7 +21,7 @@ RUN=$VAR/run
 LOG=$VAR/log
 CONF=$VAR/agora.conf
 WORKERS=${WORKERS:-4}
-BUILD=$TOP/build
+BUILD=${AGORA_BUILD:-$TOP/build}
 
 say() { printf '%s\n' "$*"; }
 
@@ -132,18 +132,20 @@ SQL
 }
 
 migrate() {
-	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" up
-	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" demo
+	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" up || return 1
+	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" demo || return 1
 	# Demo accounts: e-mail, password, role, name (an existing one stays).
 	[ -f "$TOP/sql/demo/logins.txt" ] || return 0
 	while read -r email pass role name; do
 		[ -n "$email" ] || continue
 		if [ "$role" = admin ]; then
 			echo "$pass" | AGORA_AUTH_COMMON_PASSWORDS="$TOP/etc/common-passwords.txt" \
-			    "$BUILD/tools/agora-admin" -c "$CONF" create-admin "$email" "$name"
+			    "$BUILD/tools/agora-admin" -c "$CONF" create-admin "$email" "$name" ||
+			    return 1
 		else
 			echo "$pass" | AGORA_AUTH_COMMON_PASSWORDS="$TOP/etc/common-passwords.txt" \
-			    "$BUILD/tools/agora-admin" -c "$CONF" create-user "$email" "$name" "$role"
+			    "$BUILD/tools/agora-admin" -c "$CONF" create-user "$email" "$name" "$role" ||
+			    return 1
 		fi
 	done < "$TOP/sql/demo/logins.txt"
 }

@@ -1,4 +1,5 @@
 /* i18n: JSON catalogs and language negotiation. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,41 @@ i18n_known(const char *lang)
 	return lang_index(lang) >= 0;
 }
 
+/* Each program may bring its own words as <lang>-<program>.json beside
+ * the shared catalog; they are merged into it, in name order. */
+static int
+i18n_load_parts(const char *dir, const char *lang, json_t *into)
+{
+	struct dirent	**names = NULL;
+	char		 path[4096], prefix[8];
+	json_error_t	 err;
+	json_t		*part;
+	int		 n, i, rc = 0;
+	size_t		 len;
+
+	snprintf(prefix, sizeof(prefix), "%s-", lang);
+	if ((n = scandir(dir, &names, NULL, alphasort)) < 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		len = strlen(names[i]->d_name);
+		if (rc == 0 && strncmp(names[i]->d_name, prefix, 3) == 0 &&
+		    len > 8 && strcmp(names[i]->d_name + len - 5, ".json") == 0) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+			part = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+			if (!json_is_object(part) ||
+			    json_object_update_recursive(into, part) != 0) {
+				log_warnx("catalog %s:%d: %s", path, err.line,
+				    err.text);
+				rc = -1;
+			}
+			json_decref(part);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
 int
 i18n_load(const char *dir)
 {
@@ -47,6 +83,8 @@ i18n_load(const char *dir)
 			log_warnx("catalog %s:%d: %s", path, err.line, err.text);
 			return -1;
 		}
+		if (i18n_load_parts(dir, langs[i], catalogs[i]) != 0)
+			return -1;
 	}
 	return 0;
 }

@@ -1,0 +1,47 @@
+-- Demo catalogs: a useful starting set (idempotent).
+INSERT IGNORE INTO event_types (name, name_en, position) VALUES
+	('Voluntariado', 'Volunteering', 1),
+	('Recogida de alimentos', 'Food drive', 2),
+	('Limpieza de espacios naturales', 'Nature clean-up', 3),
+	('Taller', 'Workshop', 4),
+	('Charla', 'Talk', 5),
+	('Concierto solidario', 'Charity concert', 6),
+	('Carrera solidaria', 'Charity run', 7),
+	('Donación de sangre', 'Blood drive', 8);
+INSERT IGNORE INTO megaevent_categories (name, name_en, position) VALUES
+	('Festival', 'Festival', 1),
+	('Campaña', 'Campaign', 2),
+	('Semana temática', 'Theme week', 3),
+	('Congreso', 'Conference', 4);
+INSERT IGNORE INTO cities (name, name_en, position) VALUES
+	('Madrid', 'Madrid', 1), ('Barcelona', 'Barcelona', 2),
+	('Valencia', 'Valencia', 3), ('Sevilla', 'Seville', 4),
+	('Zaragoza', 'Zaragoza', 5), ('Málaga', 'Malaga', 6),
+	('Bilbao', 'Bilbao', 7), ('Granada', 'Granada', 8);
+INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
+SELECT 1, id, 'Centro Cultural Conde Duque', 'Calle del Conde Duque 11, Madrid', 40.427300, -3.710800, POINT(-3.710800, 40.427300), 1 FROM cities WHERE name = 'Madrid';
+INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
+SELECT 2, id, 'Parque del Retiro (Puerta de Alcalá)', 'Plaza de la Independencia, Madrid', 40.420000, -3.688600, POINT(-3.688600, 40.420000), 2 FROM cities WHERE name = 'Madrid';
+INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
+SELECT 3, id, 'Centre Cívic Sagrada Família', 'Carrer de Provença 480, Barcelona', 41.404900, 2.175000, POINT(2.175000, 41.404900), 1 FROM cities WHERE name = 'Barcelona';
+INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
+SELECT 4, id, 'Jardín del Turia (Palau de la Música)', 'Passeig de l''Albereda 30, Valencia', 39.468000, -0.361500, POINT(-0.361500, 39.468000), 1 FROM cities WHERE name = 'Valencia';
+INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
+SELECT 5, id, 'Parque de María Luisa', 'Paseo de las Delicias, Sevilla', 37.375000, -5.988000, POINT(-5.988000, 37.375000), 1 FROM cities WHERE name = 'Sevilla';
+INSERT IGNORE INTO participation_states (code, name, name_en, position) VALUES
+	('pending', 'Pendiente', 'Pending', 1),
+	('approved', 'Aprobada', 'Approved', 2),
+	('rejected', 'Rechazada', 'Rejected', 3),
+	('cancelled', 'Cancelada', 'Cancelled', 4),
+	('waitlisted', 'En lista de espera', 'Waitlisted', 5);
+INSERT IGNORE INTO notification_types (code, name, name_en, position) VALUES
+	('enrolment_received', 'Inscripción recibida', 'Enrolment received', 1),
+	('enrolment_approved', 'Inscripción aprobada', 'Enrolment approved', 2),
+	('enrolment_rejected', 'Inscripción rechazada', 'Enrolment rejected', 3),
+	('event_published', 'Evento publicado', 'Event published', 4),
+	('event_changed', 'Evento modificado', 'Event changed', 5),
+	('event_cancelled', 'Evento cancelado', 'Event cancelled', 6),
+	('sponsorship_requested', 'Patrocinio solicitado', 'Sponsorship requested', 7),
+	('sponsorship_accepted', 'Patrocinio aceptado', 'Sponsorship accepted', 8),
+	('password_reset', 'Restablecer contraseña', 'Password reset', 9),
+	('event_reminder', 'Recordatorio de evento', 'Event reminder', 10);
