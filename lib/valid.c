@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 #include <utf8proc.h>
@@ -478,6 +480,50 @@ valid_url(const struct field *f, const char *val, size_t len,
 		    val[i] == '\\')
 			return fail(reason, "valid.bad_url");
 	return valid_utf8(val, len) ? true : fail(reason, "valid.bad_utf8");
+}
+
+/*
+ * Converts an ISO 8601 date and time accepted by valid_datetime into
+ * "YYYY-MM-DD HH:MM:SS" in UTC for MariaDB.  A time without a zone is
+ * taken as UTC.
+ */
+bool
+valid_to_utc(const char *in, char out[20])
+{
+	struct tm	 tm;
+	time_t		 t;
+	int		 y, mo, d, h, mi, s = 0, n = 0, oh = 0, om = 0, sign = 0;
+	const char	*p;
+
+	if (in == NULL || !valid_datetime(NULL, in, strlen(in), NULL))
+		return false;
+	if (sscanf(in, "%4d-%2d-%2d%*1[Tt ]%2d:%2d%n", &y, &mo, &d, &h, &mi,
+	    &n) != 5)
+		return false;
+	p = in + n;
+	if (*p == ':') {
+		s = (p[1] - '0') * 10 + (p[2] - '0');
+		p += 3;
+		if (*p == '.')
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				continue;
+	}
+	if (*p == '+' || *p == '-') {
+		sign = *p == '+' ? 1 : -1;
+		oh = (p[1] - '0') * 10 + (p[2] - '0');
+		om = (p[4] - '0') * 10 + (p[5] - '0');
+	}
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	t = timegm(&tm) - sign * (oh * 3600 + om * 60);
+	if (gmtime_r(&t, &tm) == NULL)
+		return false;
+	return strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 19;
 }
 
 /*

@@ -104,6 +104,9 @@ bool	valid_enum(const struct field *, const char *, size_t, const char **);
  * ("valid.bad_url", "valid.too_long").
  */
 bool	valid_phone(const struct field *, const char *, size_t, const char **);
+/* An accepted ISO 8601 date-time as "YYYY-MM-DD HH:MM:SS" UTC for
+ * MariaDB (no zone means UTC); false when it is not one. */
+bool	valid_to_utc(const char *, char out[20]);
 bool	valid_url(const struct field *, const char *, size_t, const char **);
 
 /*
