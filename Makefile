@@ -26,7 +26,8 @@ SAN		 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recov
 LIB_SRC		:= $(wildcard lib/*.c)
 PROGS		:= $(patsubst cgi-bin/%.c,%,$(wildcard cgi-bin/*.c))
 TOOLS		:= $(patsubst tools/%.c,%,$(wildcard tools/*.c))
-CRONS		:= $(patsubst cron/%.c,%,$(wildcard cron/*.c))
+CRONS		:= $(if $(wildcard cron/notifier.c),notifier)
+CRON_OBJ	 = $(patsubst %.c,$(B)/%.o,$(wildcard cron/*.c))
 UNIT_SRC	:= $(wildcard tests/unit/test-*.c)
 FUZZ_SRC	:= $(wildcard tests/fuzz/fuzz-*.c)
 
@@ -69,7 +70,7 @@ $(B)/cgi-bin/%: $(B)/cgi-bin/%.o $(B)/libagora.a
 $(B)/tools/%: $(B)/tools/%.o $(B)/libagora.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
-$(B)/cron/%: $(B)/cron/%.o $(B)/libagora.a
+$(B)/cron/notifier: $(CRON_OBJ) $(B)/libagora.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tests/test-%: tests/unit/test-%.c $(B)/libagora-san.a

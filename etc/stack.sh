@@ -212,10 +212,13 @@ start_notifier() {
 	if [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
 		return 0
 	fi
-	# The cron entry, every minute, as /etc/cron.d/agora does it.
+	# As /etc/cron.d/agora does it: a run drains for ~55 s, then the next.
+	# Mail lands in $VAR/mail instead of a real mailer.
 	(while :; do
-		"$BUILD/cron/notifier" -c "$CONF" >>"$LOG/notifier.log" 2>&1 || true
-		sleep 60
+		AGORA_MAIL_SPOOL=$VAR/mail AGORA_SERVER_BASE_URL=http://127.0.0.1:$PORT \
+		AGORA_SERVER_TEMPLATES=${AGORA_SERVER_TEMPLATES:-$TOP/templates} \
+		    "$BUILD/cron/notifier" -c "$CONF" >>"$LOG/notifier.log" 2>&1 || true
+		sleep 5
 	done) &
 	echo $! > "$pidf"
 }

@@ -1,0 +1,30 @@
+/*
+ * consumer: what the notifier hands an outbox row to.  A consumer runs
+ * inside a transaction that the notifier opens and, when the consumer
+ * returns DB_OK, commits together with the row's processed-marker; so an
+ * effect kept in the database happens once however often a row is
+ * delivered.  Effects outside the database (mail) are at least once.
+ */
+#ifndef AGORA_CONSUMER_H
+#define AGORA_CONSUMER_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db.h"
+
+struct consumer {
+	const char	*name;		/* the marker's name; never reuse one */
+	const char	*topic;		/* the outbox topic it takes */
+	/* Does the work; on failure fills err (for the dead-letter page). */
+	enum db_status	(*run)(int64_t outbox_id, json_t *payload, char *err,
+			    size_t errlen);
+};
+
+/* mail.c */
+extern const struct consumer	mail_consumers[];
+int		 mail_init(void);
+void		 mail_free(void);
+
+#endif

@@ -1,0 +1,351 @@
+/*
+ * notifier: drains the transactional outbox and runs the timed jobs.
+ *
+ *   notifier [-c agora.conf] [-1]
+ *
+ * cron starts it every minute; each run keeps draining for [notifier]
+ * run_seconds (55), polling about once a second, so a message goes out
+ * within seconds.  -1 drains until the outbox is empty and exits (tests).
+ *
+ * Rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and a lease
+ * (claimed_until, [notifier] lease_seconds, 60): overlapping runs and other hosts never take the
+ * same row nor wait for each other, and a run that froze or was killed
+ * gives its rows back when the lease ends.  Each consumer runs in its own
+ * transaction with its processed-marker (outbox_consumed), so a row seen
+ * twice has effect once.  A failing consumer is retried with exponential
+ * backoff; after [notifier] max_attempts the row is dead-lettered with its
+ * error, for an admin to see and retry.
+ *
+ * Timed jobs, once per run: published events past their end become
+ * finished (the events' own outbox row says so); expired sessions, refresh
+ * tokens, reset links and old throttle rows are purged; delivered outbox
+ * rows older than [notifier] retention_days are pruned.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cfg.h"
+#include "consumer.h"
+#include "db.h"
+#include "i18n.h"
+#include "log.h"
+#include "outbox.h"
+
+#define BATCH		20
+
+enum nt_stmt {
+	STMT_CLAIM,
+	STMT_LEASE,
+	STMT_CONSUMED,
+	STMT_MARK,
+	STMT_DONE,
+	STMT_FAIL,
+	STMT_FINISH_PICK,
+	STMT_FINISH,
+	STMT_PURGE_SESSIONS,
+	STMT_PURGE_REFRESH,
+	STMT_PURGE_RESETS,
+	STMT_PURGE_THROTTLE,
+	STMT_PRUNE_OUTBOX,
+	STMT__MAX
+};
+
+static struct db_stmt stmts[STMT__MAX] = {
+	/* STMT_CLAIM */
+	{ "SELECT id, topic, payload, attempts FROM outbox WHERE status = "
+	  "'pending' AND available_at <= UTC_TIMESTAMP(3) AND (claimed_until IS "
+	  "NULL OR claimed_until < UTC_TIMESTAMP(3)) ORDER BY id LIMIT ? "
+	  "FOR UPDATE SKIP LOCKED", NULL, 0 },
+	/* STMT_LEASE */
+	{ "UPDATE outbox SET claimed_until = UTC_TIMESTAMP(3) + INTERVAL ? "
+	  "SECOND WHERE id = ?", NULL, 0 },
+	/* STMT_CONSUMED */
+	{ "SELECT 1 AS done FROM outbox_consumed WHERE outbox_id = ? AND "
+	  "consumer = ?", NULL, 0 },
+	/* STMT_MARK */
+	{ "INSERT INTO outbox_consumed (outbox_id, consumer) VALUES (?, ?)",
+	  NULL, 0 },
+	/* STMT_DONE */
+	{ "UPDATE outbox SET status = 'done', claimed_until = NULL, "
+	  "last_error = NULL WHERE id = ?", NULL, 0 },
+	/* STMT_FAIL: 2^attempts seconds later, at most an hour; dead at max
+	 * (MariaDB assigns left to right: attempts is already the new count) */
+	{ "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+	  "claimed_until = NULL, available_at = UTC_TIMESTAMP(3) + INTERVAL "
+	  "LEAST(POW(2, attempts), 3600) SECOND, status = IF(attempts >= ?, "
+	  "'dead', 'pending') WHERE id = ?", NULL, 0 },
+	/* STMT_FINISH_PICK */
+	{ "SELECT id, organizer_id, title FROM events WHERE status = "
+	  "'published' AND ends_at < UTC_TIMESTAMP() ORDER BY id LIMIT 100 "
+	  "FOR UPDATE SKIP LOCKED", NULL, 0 },
+	/* STMT_FINISH */
+	{ "UPDATE events SET status = 'finished' WHERE id = ? AND status = "
+	  "'published'", NULL, 0 },
+	/* STMT_PURGE_SESSIONS */
+	{ "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 "
+	  "DAY OR revoked_at < UTC_TIMESTAMP() - INTERVAL 1 DAY OR "
+	  "idle_expires_at < UTC_TIMESTAMP() - INTERVAL 1 DAY LIMIT 10000",
+	  NULL, 0 },
+	/* STMT_PURGE_REFRESH */
+	{ "DELETE FROM refresh_tokens WHERE expires_at < UTC_TIMESTAMP() - "
+	  "INTERVAL 1 DAY LIMIT 10000", NULL, 0 },
+	/* STMT_PURGE_RESETS */
+	{ "DELETE FROM password_resets WHERE expires_at < UTC_TIMESTAMP() - "
+	  "INTERVAL 1 DAY LIMIT 10000", NULL, 0 },
+	/* STMT_PURGE_THROTTLE */
+	{ "DELETE FROM login_throttle WHERE updated_at < UTC_TIMESTAMP() - "
+	  "INTERVAL 1 DAY AND locked_until < UTC_TIMESTAMP() LIMIT 10000",
+	  NULL, 0 },
+	/* STMT_PRUNE_OUTBOX */
+	{ "DELETE FROM outbox WHERE status = 'done' AND created_at < "
+	  "UTC_TIMESTAMP() - INTERVAL ? DAY LIMIT 10000", NULL, 0 },
+};
+
+#define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
+
+static const struct consumer *const registry[] = {
+	mail_consumers,
+};
+
+static volatile sig_atomic_t	 stopping;
+static long long		 lease_seconds = 60;
+
+static void
+on_term(int sig)
+{
+	(void)sig;	/* SIGTERM and SIGINT alike: finish the row, then leave */
+	stopping = 1;
+}
+
+/* Claims up to BATCH rows under a lease; *rows is a new array. */
+static enum db_status
+claim_tx(void *arg)
+{
+	json_t		**rows = arg, *row;
+	enum db_status	 rc;
+	json_int_t	 id;
+	size_t		 i;
+
+	if ((rc = db_query(&stmts[STMT_CLAIM], P(DB_INT(BATCH)), rows)) != DB_OK)
+		return rc;
+	json_array_foreach(*rows, i, row) {
+		id = json_integer_value(json_object_get(row, "id"));
+		rc = db_exec(&stmts[STMT_LEASE], P(DB_INT(lease_seconds),
+		    DB_INT(id)), NULL, NULL);
+		if (rc != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+struct delivery {
+	const struct consumer	*c;
+	int64_t			 id;
+	json_t			*payload;
+	char			 err[512];
+	bool			 skipped;	/* done by an earlier delivery */
+};
+
+static enum db_status
+consume_tx(void *arg)
+{
+	struct delivery	*d = arg;
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	rc = db_query_one(&stmts[STMT_CONSUMED], P(DB_INT(d->id),
+	    DB_TEXT(d->c->name)), &row);
+	json_decref(row);
+	if (rc == DB_OK) {
+		d->skipped = true;
+		return DB_OK;
+	}
+	if (rc != DB_NOTFOUND)
+		return rc;
+	if ((rc = d->c->run(d->id, d->payload, d->err, sizeof(d->err))) != DB_OK)
+		return rc;
+	return db_exec(&stmts[STMT_MARK], P(DB_INT(d->id), DB_TEXT(d->c->name)),
+	    NULL, NULL);
+}
+
+/* Runs every consumer of one row; records done or the failure. */
+static void
+deliver(json_t *row, long long max_attempts)
+{
+	struct delivery	 d;
+	const struct consumer *c;
+	const char	*topic;
+	json_error_t	 jerr;
+	enum db_status	 rc = DB_OK;
+	size_t		 i;
+
+	memset(&d, 0, sizeof(d));
+	d.id = json_integer_value(json_object_get(row, "id"));
+	topic = json_string_value(json_object_get(row, "topic"));
+	d.payload = json_loads(json_string_value(json_object_get(row,
+	    "payload")), 0, &jerr);
+	if (d.payload == NULL) {
+		snprintf(d.err, sizeof(d.err), "payload: %s", jerr.text);
+		rc = DB_ERROR;
+	}
+	for (i = 0; rc == DB_OK && i < sizeof(registry) / sizeof(registry[0]);
+	    i++)
+		for (c = registry[i]; rc == DB_OK && c->name != NULL; c++) {
+			if (strcmp(c->topic, topic) != 0)
+				continue;
+			d.c = c;
+			d.err[0] = '\0';
+			if ((rc = db_tx(consume_tx, &d)) != DB_OK &&
+			    d.err[0] == '\0')
+				snprintf(d.err, sizeof(d.err), "%s: %s", c->name,
+				    db_status_str(rc));
+		}
+	json_decref(d.payload);
+	if (rc == DB_OK)
+		rc = db_exec(&stmts[STMT_DONE], P(DB_INT(d.id)), NULL, NULL);
+	else {
+		log_warnx("outbox %lld (%s): %s", (long long)d.id, topic, d.err);
+		rc = db_exec(&stmts[STMT_FAIL], P(DB_TEXT(d.err),
+		    DB_INT(max_attempts), DB_INT(d.id)), NULL, NULL);
+	}
+	if (rc != DB_OK)
+		log_warnx("outbox %lld: could not record the outcome (%s); the "
+		    "lease returns it", (long long)d.id, db_status_str(rc));
+}
+
+/* One batch.  Returns the rows handled, or -1 when the database is away. */
+static int
+drain_once(long long max_attempts)
+{
+	json_t		*rows = NULL, *row;
+	enum db_status	 rc;
+	size_t		 i;
+	int		 n;
+
+	if ((rc = db_tx(claim_tx, &rows)) != DB_OK) {
+		json_decref(rows);
+		return -1;
+	}
+	json_array_foreach(rows, i, row) {
+		if (stopping)
+			break;	/* the rest go back when the lease ends */
+		deliver(row, max_attempts);
+	}
+	n = (int)json_array_size(rows);
+	json_decref(rows);
+	return n;
+}
+
+static enum db_status
+finish_tx(void *arg)
+{
+	json_t		*rows = NULL, *e;
+	enum db_status	 rc;
+	json_int_t	 id;
+	size_t		 i;
+	int		*count = arg;
+
+	if ((rc = db_query(&stmts[STMT_FINISH_PICK], DB_NOPARAMS, &rows)) !=
+	    DB_OK)
+		return rc;
+	json_array_foreach(rows, i, e) {
+		id = json_integer_value(json_object_get(e, "id"));
+		if ((rc = db_exec(&stmts[STMT_FINISH], P(DB_INT(id)), NULL,
+		    NULL)) != DB_OK ||
+		    (rc = outbox_append("event.finished", json_pack(
+		    "{s:O, s:O, s:O, s:s}", "event_id", json_object_get(e, "id"),
+		    "organizer_id", json_object_get(e, "organizer_id"), "title",
+		    json_object_get(e, "title"), "by", "timer"))) != DB_OK)
+			break;
+		(*count)++;
+	}
+	json_decref(rows);
+	return rc;
+}
+
+static void
+timed_jobs(void)
+{
+	static const enum nt_stmt purges[] = { STMT_PURGE_SESSIONS,
+	    STMT_PURGE_REFRESH, STMT_PURGE_RESETS, STMT_PURGE_THROTTLE };
+	uint64_t	 n;
+	size_t		 i;
+	int		 finished = 0;
+
+	if (db_tx(finish_tx, &finished) != DB_OK)
+		log_warnx("finishing past events failed; next run tries again");
+	else if (finished > 0)
+		log_info("%d events finished by the timer", finished);
+	for (i = 0; i < sizeof(purges) / sizeof(purges[0]); i++)
+		if (db_exec(&stmts[purges[i]], DB_NOPARAMS, &n, NULL) != DB_OK)
+			log_warnx("purge %zu failed", i);
+	if (db_exec(&stmts[STMT_PRUNE_OUTBOX], P(DB_INT(cfg_int("notifier",
+	    "retention_days", 7))), &n, NULL) != DB_OK)
+		log_warnx("pruning the outbox failed");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct sigaction sa;
+	const char	*conf = getenv("AGORA_CONF");
+	char		 dir[4096];
+	time_t		 until;
+	long long	 max_attempts;
+	int		 ch, n, once = 0, total = 0;
+
+	log_init("notifier", LOG_LEVEL_INFO);
+	while ((ch = getopt(argc, argv, "c:1")) != -1) {
+		switch (ch) {
+		case 'c':
+			conf = optarg;
+			break;
+		case '1':
+			once = 1;
+			break;
+		default:
+			fprintf(stderr, "usage: notifier [-c agora.conf] [-1]\n");
+			return 2;
+		}
+	}
+	if (cfg_load(conf) != 0)
+		return 1;
+	snprintf(dir, sizeof(dir), "%s/i18n", cfg_str("server", "templates",
+	    "templates"));
+	if (i18n_load(dir) != 0 || mail_init() != 0 || db_init() != 0)
+		return 1;
+	if (db_prepare_all(stmts, STMT__MAX) != 0)
+		fatalx("a statement failed to prepare");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	max_attempts = cfg_int("notifier", "max_attempts", 8);
+	lease_seconds = cfg_int("notifier", "lease_seconds", 60);
+	until = time(NULL) + cfg_int("notifier", "run_seconds", 55);
+	timed_jobs();
+	while (!stopping) {
+		n = drain_once(max_attempts);
+		if (n > 0)
+			total += n;
+		if (n == BATCH)
+			continue;	/* more waiting: no pause */
+		if (once || time(NULL) >= until)
+			break;
+		sleep(1);
+	}
+	if (total > 0)
+		log_info("delivered %d outbox rows", total);
+	db_release_all(stmts, STMT__MAX);
+	outbox_free();
+	mail_free();
+	db_close();
+	i18n_free();
+	cfg_free();
+	return 0;
+}
