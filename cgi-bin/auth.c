@@ -274,7 +274,7 @@ next_path(struct req *r)
 static enum http_status
 auth_form(struct req *r, json_t *m)
 {
-	r->has_invalid = false;
+	req_focus(r, -1);
 	if (r->user.id != 0 && !r->api) {
 		r->redirect = next_path(r);
 		return HTTP_SEE_OTHER;
@@ -453,7 +453,7 @@ auth_login(struct req *r, json_t *m)
 		req_require(r, AU_PASSWORD, -1);
 		return HTTP_UNPROCESSABLE;
 	}
-	r->has_invalid = false;	/* only the two fields above matter here */
+	req_focus(r, -1);	/* the two fields above are valid */
 	email = email_norm(r, email);
 	acct = throttle_key(r, "acct", email);
 	addr = throttle_key(r, "addr", r->remote_addr ? r->remote_addr : "-");
@@ -552,7 +552,7 @@ auth_logout(struct req *r, json_t *m)
 	enum db_status	 rc;
 
 	(void)m;	/* nothing to show */
-	r->has_invalid = false;
+	req_focus(r, -1);
 	if ((rc = db_tx(signout_tx, &s)) != DB_OK)
 		return app_db_status(rc);
 	req_add_cookie(r, sess_cookie(r, SESS_COOKIE, "", 0));
@@ -635,7 +635,7 @@ auth_refresh(struct req *r, json_t *m)
 	memset(&f, 0, sizeof(f));
 	if (!req_require(r, AU_REFRESH, -1))
 		return HTTP_UNPROCESSABLE;
-	r->has_invalid = false;
+	req_focus(r, -1);
 	f.r = r;
 	f.m = m;
 	f.token = req_value(r, AU_REFRESH);
@@ -708,7 +708,7 @@ auth_forgot(struct req *r, json_t *m)
 
 	if (!req_require(r, AU_EMAIL, -1))
 		return HTTP_UNPROCESSABLE;
-	r->has_invalid = false;
+	req_focus(r, -1);
 	email = email_norm(r, req_value(r, AU_EMAIL));
 	rc = db_query_one(&stmts[STMT_USER_BY_EMAIL], P(DB_TEXT(email)), &row);
 	if (rc == DB_OK && !json_is_true(json_object_get(row, "disabled"))) {
@@ -848,7 +848,7 @@ auth_change(struct req *r, json_t *m)
 	memset(&c, 0, sizeof(c));
 	c.r = r;
 	c.m = m;
-	r->has_invalid = false;
+	req_focus(r, AU_CURRENT, AU_NEW, -1);
 	if (!req_require(r, AU_CURRENT, AU_NEW, -1))
 		return HTTP_UNPROCESSABLE;
 	if ((why = passwd_policy(req_value(r, AU_NEW))) != NULL) {
@@ -883,7 +883,7 @@ static enum http_status
 auth_change_form(struct req *r, json_t *m)
 {
 	(void)m;	/* the layout has all the page needs */
-	r->has_invalid = false;
+	req_focus(r, -1);
 	return HTTP_OK;
 }
 

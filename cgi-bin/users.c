@@ -58,7 +58,8 @@ enum us_stmt {
 	STMT_ORG,
 	STMT_HASH,
 	STMT_UPDATE,
-	STMT_ORG_UPSERT,
+	STMT_ORG_INSERT,
+	STMT_ORG_UPDATE,
 	STMT_ANONYMISE,
 	STMT_ORG_DELETE,
 	STMT_RESETS_DELETE,
@@ -87,12 +88,16 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "bio = IF(? IS NULL, bio, NULLIF(?, '')), "
 	  "lang = COALESCE(?, lang) WHERE id = ? AND deleted_at IS NULL",
 	  NULL, 0 },
-	/* STMT_ORG_UPSERT */
+	/* STMT_ORG_INSERT: a first organisation needs its name and tax id */
 	{ "INSERT INTO organizations (user_id, name, tax_id, website, "
-	  "description) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, '')) "
-	  "ON DUPLICATE KEY UPDATE name = VALUES(name), tax_id = VALUES(tax_id), "
-	  "website = VALUES(website), description = VALUES(description)",
+	  "description) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))",
 	  NULL, 0 },
+	/* STMT_ORG_UPDATE: like STMT_UPDATE, absent keeps and "" clears */
+	{ "UPDATE organizations SET name = COALESCE(?, name), "
+	  "tax_id = COALESCE(?, tax_id), "
+	  "website = IF(? IS NULL, website, NULLIF(?, '')), "
+	  "description = IF(? IS NULL, description, NULLIF(?, '')) "
+	  "WHERE user_id = ?", NULL, 0 },
 	/* STMT_ANONYMISE: what other people's records point at stays */
 	{ "UPDATE users SET email = CONCAT('deleted-', id, '@deleted.invalid'), "
 	  "name = ?, phone = NULL, city = NULL, bio = NULL, "
@@ -179,6 +184,8 @@ update_tx(void *arg)
 {
 	struct update	*u = arg;
 	struct req	*r = u->r;
+	json_t		*org = NULL;
+	const char	*name, *tax, *web, *desc;
 	enum db_status	 rc;
 	const char	*phone = req_value(r, US_PHONE);
 	const char	*city = req_value(r, US_CITY);
@@ -190,11 +197,23 @@ update_tx(void *arg)
 	    DB_INT(r->user.id)), NULL, NULL);
 	if (rc != DB_OK || !u->org)
 		return rc;
-	return db_exec(&stmts[STMT_ORG_UPSERT], P(DB_INT(r->user.id),
-	    DB_TEXT(req_value(r, US_ORG)), DB_TEXT(req_value(r, US_TAX_ID)),
-	    DB_TEXT(req_value(r, US_WEBSITE) ? req_value(r, US_WEBSITE) : ""),
-	    DB_TEXT(req_value(r, US_DESCRIPTION) ? req_value(r, US_DESCRIPTION) :
-	    "")), NULL, NULL);
+	rc = db_query_one(&stmts[STMT_ORG], P(DB_INT(r->user.id)), &org);
+	json_decref(org);
+	if (rc == DB_NOTFOUND && !req_require(r, US_ORG, US_TAX_ID, -1))
+		return DB_CONFLICT;	/* rolled back; the form says why */
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	name = req_value(r, US_ORG);
+	tax = req_value(r, US_TAX_ID);
+	web = req_value(r, US_WEBSITE);
+	desc = req_value(r, US_DESCRIPTION);
+	if (rc == DB_NOTFOUND)
+		return db_exec(&stmts[STMT_ORG_INSERT], P(DB_INT(r->user.id),
+		    DB_TEXT(name), DB_TEXT(tax), DB_TEXT(web ? web : ""),
+		    DB_TEXT(desc ? desc : "")), NULL, NULL);
+	return db_exec(&stmts[STMT_ORG_UPDATE], P(DB_TEXT(name), DB_TEXT(tax),
+	    DB_TEXT(web), DB_TEXT(web), DB_TEXT(desc), DB_TEXT(desc),
+	    DB_INT(r->user.id)), NULL, NULL);
 }
 
 /*
@@ -213,16 +232,16 @@ users_update(struct req *r, json_t *m)
 
 	if (r->values[US_NAME] != NULL)
 		req_require(r, US_NAME, -1);
+	/* Any organisation field changes the organisation: absent ones stay. */
 	if (is_org_role(r->user.role_name) && (r->values[US_ORG] != NULL ||
-	    r->values[US_TAX_ID] != NULL)) {
-		req_require(r, US_ORG, US_TAX_ID, -1);
+	    r->values[US_TAX_ID] != NULL || r->values[US_WEBSITE] != NULL ||
+	    r->values[US_DESCRIPTION] != NULL))
 		u.org = true;
-	}
 	if (!r->has_invalid) {
 		rc = db_tx(update_tx, &u);
-		if (rc != DB_OK)
+		if (rc != DB_OK && !(rc == DB_CONFLICT && r->has_invalid))
 			return app_db_status(rc);
-		if (req_value(r, US_LANG) != NULL) {
+		if (rc == DB_OK && req_value(r, US_LANG) != NULL) {
 			r->lang = req_value(r, US_LANG);
 			r->set_lang = true;
 		}
@@ -294,7 +313,7 @@ users_delete(struct req *r, json_t *m)
 			return HTTP_UNPROCESSABLE;
 		}
 	}
-	r->has_invalid = false;
+	req_focus(r, -1);
 	if ((rc = db_tx(delete_tx, r)) != DB_OK)
 		return app_db_status(rc);
 	req_add_cookie(r, sess_cookie(r, SESS_COOKIE, "", 0));
@@ -313,7 +332,7 @@ users_show(struct req *r, json_t *m)
 	json_t		*u = NULL;
 	enum db_status	 rc;
 
-	r->has_invalid = false;
+	req_focus(r, -1);
 	if ((rc = db_query_one(&stmts[STMT_PUBLIC], P(DB_INT(r->id)), &u)) !=
 	    DB_OK)
 		return app_db_status(rc);
@@ -355,7 +374,7 @@ users_list(struct req *r, json_t *m)
 	if (r->invalid[US_ROLE] != NULL || r->invalid[US_Q] != NULL ||
 	    r->invalid[US_PAGE] != NULL)
 		return HTTP_UNPROCESSABLE;
-	r->has_invalid = false;
+	req_focus(r, -1);
 	role = req_value(r, US_ROLE);
 	if (role != NULL && *role == '\0')
 		role = NULL;
@@ -438,7 +457,7 @@ users_admin_update(struct req *r, json_t *m)
 
 	if (r->invalid[US_ROLE] != NULL || r->invalid[US_DISABLED] != NULL)
 		return HTTP_UNPROCESSABLE;
-	r->has_invalid = false;
+	req_focus(r, -1);
 	if (r->id == r->user.id) {
 		r->detail = "error_detail.self_admin";
 		return HTTP_CONFLICT;

@@ -343,6 +343,30 @@ req_require(struct req *r, ...)
 }
 
 void
+req_focus(struct req *r, ...)
+{
+	va_list	 ap;
+	int	 f;
+	size_t	 i;
+	bool	*keep;
+
+	keep = arena_alloc(r->arena, (r->nfields ? r->nfields : 1) *
+	    sizeof(*keep));
+	va_start(ap, r);
+	while ((f = va_arg(ap, int)) >= 0)
+		if ((size_t)f < r->nfields)
+			keep[f] = true;
+	va_end(ap);
+	r->has_invalid = false;
+	for (i = 0; i < r->nfields; i++) {
+		if (!keep[i])
+			r->invalid[i] = NULL;
+		else if (r->invalid[i] != NULL)
+			r->has_invalid = true;
+	}
+}
+
+void
 req_add_cookie(struct req *r, const char *c)
 {
 	if (r->nset_cookie < sizeof(r->set_cookie) / sizeof(r->set_cookie[0]))

@@ -97,6 +97,9 @@ bool		 req_bool(const struct req *, size_t field, bool def);
  * true when all were present and valid. */
 bool		 req_require(struct req *, ...);
 void		 req_set_invalid(struct req *, size_t field, const char *reason);
+/* Only the listed fields (ending with -1) matter to this handler: the
+ * other fields' errors are forgotten, these are kept. */
+void		 req_focus(struct req *, ...);
 void		 req_add_cookie(struct req *, const char *);
 void		 req_done(struct req *);	/* releases the JSON body */
 
