@@ -10,7 +10,7 @@ PKGS		 = jansson libsodium liburiparser libutf8proc libmariadb libargon2 inih
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/mariadb)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 		   echo -ljansson -lsodium -luriparser -lutf8proc -lmariadb -largon2 -linih)
-LIBS		 = -lfcgi $(PKG_LIBS)
+LIBS		 = -lfcgi $(PKG_LIBS) -lm
 
 WARN		 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 		   -Wmissing-declarations -Wshadow -Wpointer-arith -Wcast-qual \
@@ -131,4 +131,5 @@ install: all ## install programs, templates, static files, migrations, deploy fi
 clean: ## remove build output (keeps var/ data)
 	rm -rf $(B)
 
--include $(LIB_OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(wildcard $(B)/cgi-bin/*.d $(B)/tools/*.d \
+    $(B)/cron/*.d $(B)/tests/*.d)

@@ -133,10 +133,9 @@ SQL
 
 migrate() {
 	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" up || return 1
-	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" demo || return 1
-	# Demo accounts: e-mail, password, role, name (an existing one stays).
-	[ -f "$TOP/sql/demo/logins.txt" ] || return 0
-	while read -r email pass role name; do
+	# Demo accounts first (the demo data belongs to them): e-mail,
+	# password, role, name; an existing one stays as it is.
+	[ -f "$TOP/sql/demo/logins.txt" ] && while read -r email pass role name; do
 		[ -n "$email" ] || continue
 		if [ "$role" = admin ]; then
 			echo "$pass" | AGORA_AUTH_COMMON_PASSWORDS="$TOP/etc/common-passwords.txt" \
@@ -148,6 +147,7 @@ migrate() {
 			    return 1
 		fi
 	done < "$TOP/sql/demo/logins.txt"
+	"$BUILD/tools/agora-migrate" -c "$CONF" -d "$TOP/sql" demo || return 1
 }
 
 start_programs() {

@@ -253,6 +253,7 @@ app_main(int argc, char *argv[], const struct app *app)
 	char		 err[256], path[4096];
 	int		 ch, fd, workers = 0, rc;
 	bool		 owned;
+	json_t		*apps;
 
 	the_app = app;
 	conf = getenv("AGORA_CONF");
@@ -287,7 +288,9 @@ app_main(int argc, char *argv[], const struct app *app)
 			fatalx("route %s: no template %s", rt->pattern, rt->tpl);
 	if (sess_init() != 0)
 		fatalx("cannot start without [auth] secret");
-	resp_set_apps(installed_apps());
+	apps = installed_apps();
+	resp_set_apps(apps);
+	json_decref(apps);	/* resp holds its own reference */
 	if (app->init != NULL && app->init() != 0)
 		fatalx("%s could not start", app->name);
 	limits.body_max = (size_t)cfg_int("limits", "body_max", 1 << 20);

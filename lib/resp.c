@@ -289,7 +289,7 @@ render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
 		/* What the handler put in the model rides along as RFC 9457
 		 * extension members (never overriding the standard ones). */
 		json_object_update_missing(doc, m);
-		s = json_dumps(doc, JSON_COMPACT);
+		s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
 		buf_puts(body, s);
 		free(s);
 		json_decref(doc);
@@ -378,7 +378,8 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 	} else if (st == HTTP_NO_CONTENT) {
 		ctype = NULL;
 	} else if (r->api || tpl == NULL) {
-		if ((s = json_dumps(m, JSON_COMPACT)) == NULL)
+		s = json_dumps(m, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		if (s == NULL)
 			goto fail;
 		buf_puts(&body, s);
 		free(s);

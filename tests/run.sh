@@ -16,8 +16,8 @@ ok()   { echo "ok - $1"; }
 fail() { echo "FAIL - $1"; }
 
 layer_unit() {
-	for t in $B/test-*; do
-		[ -x "$t" ] || continue
+	for src in tests/unit/test-*.c; do
+		t=$B/$(basename "$src" .c)
 		name=unit/$(basename "$t")
 		if [ "${VALGRIND:-0}" = 1 ]; then
 			run="valgrind -q --error-exitcode=1 --leak-check=full"

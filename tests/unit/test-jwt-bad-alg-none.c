@@ -4,67 +4,11 @@
  */
 #include <sodium.h>
 #include <stddef.h>
-#include <string.h>
-#include <time.h>
 
 #include "buf.h"
 #include "jwt.h"
 #include "check.h"
-
-static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
-#define KEYLEN	(sizeof(key) - 1)
-#define NOW	((time_t)1700000000)
-#define HDR	"{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
-
-/* Appends n bytes as unpadded base64url. */
-static void
-b64(struct buf *out, const void *p, size_t n)
-{
-	char	 tmp[8192];
-
-	sodium_bin2base64(tmp, sizeof(tmp), p, n,
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	buf_puts(out, tmp);
-}
-
-/* Appends a token put together by hand: any header, any payload, and an
- * HS256 MAC over them with k (no signature at all when k is NULL). */
-static void
-craft(struct buf *out, const char *hdr, const char *payload,
-    const unsigned char *k, size_t klen)
-{
-	unsigned char			 mac[crypto_auth_hmacsha256_BYTES];
-	crypto_auth_hmacsha256_state	 st;
-	size_t				 start = out->len;
-
-	b64(out, hdr, strlen(hdr));
-	buf_putc(out, '.');
-	b64(out, payload, strlen(payload));
-	if (k != NULL) {
-		crypto_auth_hmacsha256_init(&st, k, klen);
-		crypto_auth_hmacsha256_update(&st,
-		    (const unsigned char *)out->data + start, out->len - start);
-		crypto_auth_hmacsha256_final(&st, mac);
-	}
-	buf_putc(out, '.');
-	if (k != NULL)
-		b64(out, mac, sizeof(mac));
-}
-
-/* jwt_verify() refuses token and sets *claims to NULL. */
-static void
-refused(const char *token, const unsigned char *k, size_t klen, time_t now)
-{
-	json_t	*sentinel, *c;
-
-	sentinel = json_object();
-	c = sentinel;
-	CHECK(jwt_verify(token, k, klen, now, &c) == -1);
-	CHECK(c == NULL);
-	if (c != NULL && c != sentinel)
-		json_decref(c);
-	json_decref(sentinel);
-}
+#include "fake-jwt.h"
 
 int
 main(void)

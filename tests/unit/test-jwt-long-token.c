@@ -3,76 +3,24 @@
  */
 #include <sodium.h>
 #include <stddef.h>
-#include <string.h>
-#include <time.h>
 
 #include "buf.h"
 #include "jwt.h"
 #include "check.h"
-
-static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
-#define KEYLEN	(sizeof(key) - 1)
-#define NOW	((time_t)1700000000)
-#define HDR	"{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
-
-/* Appends n bytes as unpadded base64url. */
-static void
-b64(struct buf *out, const void *p, size_t n)
-{
-	char	 tmp[8192];
-
-	sodium_bin2base64(tmp, sizeof(tmp), p, n,
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	buf_puts(out, tmp);
-}
-
-/* Appends a token put together by hand: any header, any payload, and an
- * HS256 MAC over them with k (no signature at all when k is NULL). */
-static void
-craft(struct buf *out, const char *hdr, const char *payload,
-    const unsigned char *k, size_t klen)
-{
-	unsigned char			 mac[crypto_auth_hmacsha256_BYTES];
-	crypto_auth_hmacsha256_state	 st;
-	size_t				 start = out->len;
-
-	b64(out, hdr, strlen(hdr));
-	buf_putc(out, '.');
-	b64(out, payload, strlen(payload));
-	if (k != NULL) {
-		crypto_auth_hmacsha256_init(&st, k, klen);
-		crypto_auth_hmacsha256_update(&st,
-		    (const unsigned char *)out->data + start, out->len - start);
-		crypto_auth_hmacsha256_final(&st, mac);
-	}
-	buf_putc(out, '.');
-	if (k != NULL)
-		b64(out, mac, sizeof(mac));
-}
+#include "fake-jwt.h"
 
 int
 main(void)
 {
-	struct buf	 t, p;
+	struct buf	 t;
 	json_t		*c;
-	size_t		 pad;
-	int		 seen = 0;
+	int		 seen;
 
 	if (sodium_init() < 0)
 		return 1;
 	buf_init(&t);
-	buf_init(&p);
-	/* Base64 grows by one or two characters per byte: try pads until
-	 * the token is 4096 bytes long. */
-	for (pad = 2900; pad < 3100 && !seen; pad++) {
-		buf_reset(&t);
-		buf_reset(&p);
-		buf_printf(&p, "{\"iat\":%lld,\"exp\":%lld,\"pad\":\"%0*d\"}",
-		    (long long)NOW, (long long)NOW + 10, (int)pad, 0);
-		craft(&t, HDR, p.data, key, KEYLEN);
-		if (t.len != 4096)
-			continue;
-		seen = 1;
+	seen = craft_len(&t, 4096);
+	if (seen) {
 		c = NULL;
 		CHECK(jwt_verify(t.data, key, KEYLEN, NOW, &c) == 0);
 		CHECK(json_is_object(c));
@@ -80,6 +28,5 @@ main(void)
 	}
 	CHECK(seen);
 	buf_free(&t);
-	buf_free(&p);
 	return CHECK_DONE();
 }

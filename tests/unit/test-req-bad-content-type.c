@@ -5,39 +5,15 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "arena.h"
 #include "req.h"
 #include "check.h"
-
-static const struct req_limits lim = {
-	1024,		/* body_max */
-	10,		/* fields_max */
-	100,		/* field_max */
-	256,		/* uri_max */
-};
-
-/* The FastCGI parameters as req_parse() gets them: writable strings. */
-static char **
-envp(struct arena *a, const char *const *src)
-{
-	char	**e;
-	size_t	 i, n;
-
-	for (n = 0; src[n] != NULL; n++)
-		continue;
-	e = arena_alloc(a, (n + 1) * sizeof(*e));
-	for (i = 0; i < n; i++)
-		e[i] = arena_strdup(a, src[i]);
-	e[n] = NULL;
-	return e;
-}
+#include "fake-env.h"
 
 static enum http_status
 post_as(const char *ctype)
 {
-	struct arena		*a;
-	struct req		 r;
 	enum http_status	 st;
+	const char		*detail;
 	char			 ct[200];
 	const char		*const env[] = {
 		"REQUEST_METHOD=POST", "REQUEST_URI=/events", ct, NULL
@@ -45,12 +21,9 @@ post_as(const char *ctype)
 
 	snprintf(ct, sizeof(ct), "%s=%s", ctype ? "CONTENT_TYPE" : "X",
 	    ctype ? ctype : "");
-	a = arena_new();
-	st = req_parse(&r, a, envp(a, env), "a=1", 3, &lim);
+	st = parse_env(env, "a=1", 3, &detail);
 	if (st == HTTP_UNSUPPORTED_MEDIA_TYPE)
-		CHECK_STR(r.detail, "error_detail.415");
-	req_done(&r);
-	arena_free(a);
+		CHECK_STR(detail, "error_detail.415");
 	return st;
 }
 

@@ -4,50 +4,20 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "arena.h"
 #include "req.h"
 #include "check.h"
-
-static const struct req_limits lim = {
-	1024,		/* body_max */
-	10,		/* fields_max */
-	100,		/* field_max */
-	256,		/* uri_max */
-};
-
-/* The FastCGI parameters as req_parse() gets them: writable strings. */
-static char **
-envp(struct arena *a, const char *const *src)
-{
-	char	**e;
-	size_t	 i, n;
-
-	for (n = 0; src[n] != NULL; n++)
-		continue;
-	e = arena_alloc(a, (n + 1) * sizeof(*e));
-	for (i = 0; i < n; i++)
-		e[i] = arena_strdup(a, src[i]);
-	e[n] = NULL;
-	return e;
-}
+#include "fake-env.h"
 
 static enum http_status
 get_path(const char *path)
 {
-	struct arena		*a;
-	struct req		 r;
-	enum http_status	 st;
-	char			 du[200];
-	const char		*const env[] = {
+	char		 du[200];
+	const char	*const env[] = {
 		"REQUEST_METHOD=GET", "REQUEST_URI=/x", du, NULL
 	};
 
 	snprintf(du, sizeof(du), "DOCUMENT_URI=%s", path);
-	a = arena_new();
-	st = req_parse(&r, a, envp(a, env), NULL, 0, &lim);
-	req_done(&r);
-	arena_free(a);
-	return st;
+	return parse_env(env, NULL, 0, NULL);
 }
 
 int

@@ -5,39 +5,15 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "arena.h"
 #include "req.h"
 #include "check.h"
-
-static const struct req_limits lim = {
-	1024,		/* body_max */
-	10,		/* fields_max */
-	100,		/* field_max */
-	256,		/* uri_max */
-};
-
-/* The FastCGI parameters as req_parse() gets them: writable strings. */
-static char **
-envp(struct arena *a, const char *const *src)
-{
-	char	**e;
-	size_t	 i, n;
-
-	for (n = 0; src[n] != NULL; n++)
-		continue;
-	e = arena_alloc(a, (n + 1) * sizeof(*e));
-	for (i = 0; i < n; i++)
-		e[i] = arena_strdup(a, src[i]);
-	e[n] = NULL;
-	return e;
-}
+#include "fake-env.h"
 
 static enum http_status
 parse(const char *method, const char *query, const char *body)
 {
-	struct arena		*a;
-	struct req		 r;
 	enum http_status	 st;
+	const char		*detail;
 	char			 me[100], qs[300];
 	const char		*const env[] = {
 		me, "REQUEST_URI=/events", qs,
@@ -46,12 +22,9 @@ parse(const char *method, const char *query, const char *body)
 
 	snprintf(me, sizeof(me), "REQUEST_METHOD=%s", method);
 	snprintf(qs, sizeof(qs), "QUERY_STRING=%s", query);
-	a = arena_new();
-	st = req_parse(&r, a, envp(a, env), body, strlen(body), &lim);
+	st = parse_env(env, body, strlen(body), &detail);
 	if (st == HTTP_PAYLOAD_TOO_LARGE)
-		CHECK_STR(r.detail, "error_detail.413");
-	req_done(&r);
-	arena_free(a);
+		CHECK_STR(detail, "error_detail.413");
 	return st;
 }
 

@@ -8,29 +8,7 @@
 #include "arena.h"
 #include "req.h"
 #include "check.h"
-
-static const struct req_limits lim = {
-	1024,		/* body_max */
-	10,		/* fields_max */
-	100,		/* field_max */
-	256,		/* uri_max */
-};
-
-/* The FastCGI parameters as req_parse() gets them: writable strings. */
-static char **
-envp(struct arena *a, const char *const *src)
-{
-	char	**e;
-	size_t	 i, n;
-
-	for (n = 0; src[n] != NULL; n++)
-		continue;
-	e = arena_alloc(a, (n + 1) * sizeof(*e));
-	for (i = 0; i < n; i++)
-		e[i] = arena_strdup(a, src[i]);
-	e[n] = NULL;
-	return e;
-}
+#include "fake-env.h"
 
 enum { F_EMAIL, F_SEATS, F_WHEN, F_TITLE, F__MAX };
 static const struct field fields[F__MAX] = {

@@ -6,14 +6,7 @@
 
 #include "route.h"
 #include "check.h"
-
-static enum http_status
-h(struct req *r, json_t *m)
-{
-	(void)r;
-	(void)m;
-	return HTTP_OK;
-}
+#include "noop-handler.h"
 
 static const struct route routes[] = {
 	{ M_GET, "/events/new", h, ROLE_ANY, NULL },

@@ -8,14 +8,7 @@
 
 #include "route.h"
 #include "check.h"
-
-static enum http_status
-h(struct req *r, json_t *m)
-{
-	(void)r;
-	(void)m;
-	return HTTP_OK;
-}
+#include "noop-handler.h"
 
 static const struct route routes[] = {
 	{ M_GET, "/a/{id}/b/{b_id}/c/{c_id}/d/{d_id}/e/{e_id}", h, ROLE_ANY,

@@ -4,19 +4,11 @@
  * passes nothing gets every default.
  */
 #include <jansson.h>
-#include <string.h>
 
 #include "buf.h"
 #include "tpl.h"
 #include "check.h"
-
-static void
-add(struct tpl_set *s, const char *name, const char *src)
-{
-	char	 err[256];
-
-	CHECK(tpl_set_add(s, name, src, strlen(src), err, sizeof(err)) == 0);
-}
+#include "tpl-render.h"
 
 int
 main(void)

@@ -5,11 +5,11 @@
  * and find the parent's.)
  */
 #include <jansson.h>
-#include <string.h>
 
 #include "buf.h"
 #include "tpl.h"
 #include "check.h"
+#include "tpl-render.h"
 
 int
 main(void)
@@ -26,10 +26,8 @@ main(void)
 	    "{\"text\":\"b\",\"replies\":[{\"text\":\"c\",\"replies\":[]}]},"
 	    "{\"text\":\"d\",\"replies\":[]}]}]}", 0, NULL);
 	s = tpl_set_new(TPL_STRICT);
-	CHECK(tpl_set_add(s, "node", node, strlen(node), err,
-	    sizeof(err)) == 0);
-	CHECK(tpl_set_add(s, "page", page, strlen(page), err,
-	    sizeof(err)) == 0);
+	add(s, "node", node);
+	add(s, "page", page);
 	CHECK(tpl_set_link(s, err, sizeof(err)) == 0);
 	CHECK(tpl_render(s, "page", m, &out, err, sizeof(err)) == 0);
 	CHECK_STR(buf_str(&out), "(a(b(c))(d))");

@@ -4,29 +4,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "valid.h"
 #include "check.h"
-
-/* A string literal and its length, embedded NULs included. */
-#define S(lit)	(lit), (sizeof(lit) - 1)
-
-/* "ok", or the reason fn gave for refusing s. */
-static const char *
-why(valid_fn fn, const struct field *f, const char *s, size_t len)
-{
-	const char	*reason = "(unset)";
-
-	if (fn(f, s, len, &reason))
-		return strcmp(reason, "(unset)") == 0 ? "ok" : "(reason set)";
-	return reason;
-}
+#include "valid-why.h"
 
 int
 main(void)
 {
-
 	CHECK_STR(why(valid_date, NULL, S("2023-02-29")), "valid.bad_date");
 	CHECK_STR(why(valid_date, NULL, S("1900-02-29")), "valid.bad_date");
 	CHECK_STR(why(valid_date, NULL, S("2100-02-29")), "valid.bad_date");

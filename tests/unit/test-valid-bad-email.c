@@ -5,29 +5,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "valid.h"
 #include "check.h"
-
-/* A string literal and its length, embedded NULs included. */
-#define S(lit)	(lit), (sizeof(lit) - 1)
-
-/* "ok", or the reason fn gave for refusing s. */
-static const char *
-why(valid_fn fn, const struct field *f, const char *s, size_t len)
-{
-	const char	*reason = "(unset)";
-
-	if (fn(f, s, len, &reason))
-		return strcmp(reason, "(unset)") == 0 ? "ok" : "(reason set)";
-	return reason;
-}
+#include "valid-why.h"
 
 int
 main(void)
 {
-
 	CHECK_STR(why(valid_email, NULL, S("")), "valid.bad_email");
 	CHECK_STR(why(valid_email, NULL, S("ana")), "valid.bad_email");
 	CHECK_STR(why(valid_email, NULL, S("@example.org")), "valid.bad_email");

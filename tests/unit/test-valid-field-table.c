@@ -9,20 +9,7 @@
 
 #include "valid.h"
 #include "check.h"
-
-/* A string literal and its length, embedded NULs included. */
-#define S(lit)	(lit), (sizeof(lit) - 1)
-
-/* "ok", or the reason fn gave for refusing s. */
-static const char *
-why(valid_fn fn, const struct field *f, const char *s, size_t len)
-{
-	const char	*reason = "(unset)";
-
-	if (fn(f, s, len, &reason))
-		return strcmp(reason, "(unset)") == 0 ? "ok" : "(reason set)";
-	return reason;
-}
+#include "valid-why.h"
 
 enum ev_field { EV_TITLE, EV_STARTS, EV_CITY, EV_KIND, EV__MAX };
 
