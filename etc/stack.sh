@@ -243,9 +243,12 @@ stop_all() {
 		*/mysqld.pid|*/nginx.pid) continue ;;
 		esac
 		pid=$(cat "$pidf")
-		kill "$pid" 2>/dev/null || true
-		# The timer loop's sleeping child goes with its parent's group.
-		pkill -P "$pid" 2>/dev/null || true
+		# The timer loop is frozen first, so that the notifier it runs
+		# is stopped too and no new one starts in between.
+		kill -STOP "$pid" 2>/dev/null || true
+		pkill -TERM -P "$pid" 2>/dev/null || true
+		kill -TERM "$pid" 2>/dev/null || true
+		kill -CONT "$pid" 2>/dev/null || true
 		rm -f "$pidf"
 		pids="${pids:-} $pid"
 	done
