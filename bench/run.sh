@@ -215,10 +215,13 @@ i=0
 : > "$WORK/signin.txt"
 while [ $i -lt 30 ]; do signin_ms >> "$WORK/signin.txt"; i=$((i + 1)); done
 t0=$(date +%s.%N)
+clients=""
 for k in 1 2 3 4; do
 	(j=0; while [ $j -lt 10 ]; do signin_ms >/dev/null; j=$((j + 1)); done) &
+	clients="$clients $!"
 done
-wait
+# shellcheck disable=SC2086
+wait $clients
 t1=$(date +%s.%N)
 SIGNIN=$(sort -n "$WORK/signin.txt" | awk -v t0="$t0" -v t1="$t1" '
     { v[NR] = $1 * 1000 }
