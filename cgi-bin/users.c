@@ -73,9 +73,12 @@ enum us_stmt {
 };
 
 static struct db_stmt stmts[STMT__MAX] = {
-	/* STMT_ME */
-	{ "SELECT id, email, name, role, lang, phone, city, bio, created_at "
-	  "FROM users WHERE id = ? AND deleted_at IS NULL", NULL, 0 },
+	/* STMT_ME: the profile and its organisation in one round trip */
+	{ "SELECT u.id, u.email, u.name, u.role, u.lang, u.phone, u.city, u.bio, "
+	  "u.created_at, o.user_id IS NOT NULL AS has_org, o.name AS org_name, "
+	  "o.tax_id AS org_tax_id, o.website AS org_website, o.description AS "
+	  "org_description FROM users u LEFT JOIN organizations o ON o.user_id "
+	  "= u.id WHERE u.id = ? AND u.deleted_at IS NULL", NULL, 0 },
 	/* STMT_ORG */
 	{ "SELECT name, tax_id, website, description FROM organizations "
 	  "WHERE user_id = ?", NULL, 0 },
@@ -145,18 +148,27 @@ is_org_role(const char *role)
 static enum db_status
 load_me(struct req *r, json_t *m)
 {
-	json_t		*me = NULL, *org = NULL;
+	static const char *const org_cols[][2] = {
+		{ "org_name", "name" }, { "org_tax_id", "tax_id" },
+		{ "org_website", "website" }, { "org_description", "description" },
+	};
+	json_t		*me = NULL, *org;
 	enum db_status	 rc;
+	size_t		 i;
 
 	rc = db_query_one(&stmts[STMT_ME], P(DB_INT(r->user.id)), &me);
 	if (rc != DB_OK)
 		return rc;
-	rc = db_query_one(&stmts[STMT_ORG], P(DB_INT(r->user.id)), &org);
-	if (rc != DB_OK && rc != DB_NOTFOUND) {
-		json_decref(me);
-		return rc;
+	org = json_integer_value(json_object_get(me, "has_org")) ?
+	    json_object() : json_null();
+	for (i = 0; i < sizeof(org_cols) / sizeof(org_cols[0]); i++) {
+		if (json_is_object(org))
+			json_object_set(org, org_cols[i][1],
+			    json_object_get(me, org_cols[i][0]));
+		json_object_del(me, org_cols[i][0]);
 	}
-	json_object_set_new(me, "organization", org != NULL ? org : json_null());
+	json_object_del(me, "has_org");
+	json_object_set_new(me, "organization", org);
 	json_object_set_new(me, "is_org", json_boolean(is_org_role(
 	    json_string_value(json_object_get(me, "role")))));
 	json_object_update(m, me);
