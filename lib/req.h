@@ -77,6 +77,14 @@ struct req {
 	int			 retry_after;	/* seconds, for 429 and 503 */
 	const char		*set_cookie[4];	/* extra Set-Cookie values */
 	size_t			 nset_cookie;
+	/* A body the handler built itself (a calendar, a spreadsheet),
+	 * sent as is with raw_type on a 2xx instead of JSON or a page;
+	 * errors are rendered as usual.  raw_filename, when set (letters,
+	 * digits, '.', '-', '_' only), asks for a download. */
+	const char		*raw_body;	/* arena-owned */
+	size_t			 raw_len;
+	const char		*raw_type;	/* "text/calendar; charset=utf-8" */
+	const char		*raw_filename;	/* Content-Disposition, or NULL */
 };
 
 /* Fills r from the FastCGI environment and the body already read (the

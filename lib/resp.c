@@ -377,6 +377,15 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 			goto fail;
 	} else if (st == HTTP_NO_CONTENT) {
 		ctype = NULL;
+	} else if (r->raw_type != NULL) {
+		buf_append(&body, r->raw_body, r->raw_len);
+		ctype = r->raw_type;
+		if (r->raw_filename != NULL && *r->raw_filename != '\0' &&
+		    strspn(r->raw_filename, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_") ==
+		    strlen(r->raw_filename))
+			buf_printf(&h, "Content-Disposition: attachment; "
+			    "filename=\"%s\"\r\n", r->raw_filename);
 	} else if (r->api || tpl == NULL) {
 		s = json_dumps(m, JSON_COMPACT | JSON_REAL_PRECISION(15));
 		if (s == NULL)

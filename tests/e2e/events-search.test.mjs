@@ -1,0 +1,152 @@
+// Searching and filtering the list: words (prefixes, every word, accents),
+// city, type, dates, places left, status, organiser, relevance, pages.
+// Each test searches for a word only its own events carry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { assertProblem, serial } from './lib.mjs';
+import {
+    Client, account, day, future, publishedEvent, sql, token,
+} from './events-lib.mjs';
+
+await serial();
+const TAG = 64;
+const anon = new Client(TAG);
+
+async function ids(query) {
+	const res = await anon.api('GET', `/api/v1/events?${query}`);
+	assert.equal(res.status, 200, `${query}: ${res.status} ${res.text.slice(0, 200)}`);
+	return res.json().items.map((e) => e.id);
+}
+
+test('q matches every word as a prefix, in title or description', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('w');
+	const a = await publishedEvent(ong, { title: `Taller de cerámica ${w}`,
+	    starts_at: future(3), ends_at: future(3, 12) });
+	const b = await publishedEvent(ong, { title: `Recogida ${w}`,
+	    description: 'Ayuda con la cerámica del barrio', starts_at: future(4),
+	    ends_at: future(4, 12) });
+	const c = await publishedEvent(ong, { title: `Concierto ${w}`,
+	    starts_at: future(5), ends_at: future(5, 12) });
+	const draft = await publishedEvent(ong, { title: `Borrador ${w}`,
+	    status: 'draft' });
+
+	assert.deepEqual(await ids(`q=${w}`), [a.id, b.id, c.id], 'soonest first');
+	assert.deepEqual(await ids(`q=${w.slice(0, 7)}`).then((x) =>
+	    x.filter((id) => [a.id, b.id, c.id].includes(id))), [a.id, b.id, c.id],
+	    'a prefix matches');
+	assert.deepEqual(await ids(`q=${w}+${encodeURIComponent('cerám')}`), [a.id, b.id], 'every word');
+	assert.deepEqual(await ids(`q=${w}+ceramica`), [a.id, b.id], 'accents fold');
+	assert.deepEqual(await ids(`q=${w}+de+la`), [a.id, b.id, c.id],
+	    'stop words are left out');
+	assert.deepEqual(await ids(`q=${encodeURIComponent(`"${w}" +(concierto)*`)}`),
+	    [c.id], 'operators are only word breaks');
+	assert.ok(!(await ids(`q=${w}`)).includes(draft.id));
+});
+
+test('sort=relevance puts the best match first', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('r');
+	const weak = await publishedEvent(ong, { title: `Charla ${w}`,
+	    starts_at: future(2), ends_at: future(2, 12) });
+	const strong = await publishedEvent(ong, { title: `${w} ${w} jardín`,
+	    description: `${w} jardín ${w} jardín`, starts_at: future(9),
+	    ends_at: future(9, 12) });
+	assert.deepEqual(await ids(`q=${w}+jard&sort=relevance`), [strong.id]);
+	assert.deepEqual(await ids(`q=${w}&sort=relevance`), [strong.id, weak.id]);
+	assert.deepEqual(await ids(`q=${w}&sort=date`), [weak.id, strong.id]);
+	const res = await anon.api('GET', '/api/v1/events?sort=best');
+	assertProblem(res, 422);
+});
+
+test('city, type, date range, organiser and status filters', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('f');
+	const madrid = await publishedEvent(ong, { title: `Madrid ${w}`, city_id: 1,
+	    type_id: 4, starts_at: future(20), ends_at: future(20, 12) });
+	const bcn = await publishedEvent(ong, { title: `Barcelona ${w}`, city_id: 2,
+	    type_id: 5, starts_at: future(30), ends_at: future(30, 12) });
+	const over = await publishedEvent(ong, { title: `Terminado ${w}`, city_id: 1,
+	    type_id: 5, starts_at: future(25), ends_at: future(25, 12) });
+	await ong.api('POST', `/api/v1/events/${over.id}/finish`);
+
+	assert.deepEqual(await ids(`q=${w}&city_id=1`), [madrid.id]);
+	assert.deepEqual(await ids(`q=${w}&city_id=2`), [bcn.id]);
+	assert.deepEqual(await ids(`q=${w}&type_id=5`), [bcn.id]);
+	assert.deepEqual(await ids(`q=${w}&type_id=5&city_id=1`), []);
+	assert.deepEqual(await ids(`q=${w}&from=${day(21)}`), [bcn.id]);
+	assert.deepEqual(await ids(`q=${w}&to=${day(20)}`), [madrid.id], 'to is inclusive');
+	assert.deepEqual(await ids(`q=${w}&from=${day(20)}&to=${day(29)}`), [madrid.id]);
+	assert.deepEqual(await ids(`q=${w}&status=finished`), [over.id]);
+	assert.deepEqual(await ids(`q=${w}&status=all`), [madrid.id, over.id, bcn.id]);
+	assert.deepEqual(await ids(`organizer_id=${ong.user.id}`), [madrid.id, bcn.id]);
+	for (const bad of ['city_id=0', 'type_id=x', 'from=2030-13-01',
+	    'to=ayer', 'status=gone', 'page=0', 'has_places=maybe'])
+		assertProblem(await anon.api('GET', `/api/v1/events?${bad}`), 422);
+});
+
+test('has_places=1 leaves out full events', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('p');
+	const open = await publishedEvent(ong, { title: `Libre ${w}`, capacity: 0,
+	    starts_at: future(6), ends_at: future(6, 12) });
+	const room = await publishedEvent(ong, { title: `Hueco ${w}`, capacity: 2,
+	    starts_at: future(7), ends_at: future(7, 12) });
+	const full = await publishedEvent(ong, { title: `Lleno ${w}`, capacity: 2,
+	    starts_at: future(8), ends_at: future(8, 12) });
+	sql(`UPDATE events SET approved_count = 1 WHERE id = ${room.id}`);
+	sql(`UPDATE events SET approved_count = 2 WHERE id = ${full.id}`);
+	assert.deepEqual(await ids(`q=${w}`), [open.id, room.id, full.id]);
+	assert.deepEqual(await ids(`q=${w}&has_places=1`), [open.id, room.id]);
+	const res = await anon.api('GET', `/api/v1/events/${full.id}`);
+	assert.equal(res.json().places_left, 0);
+	assert.equal(res.json().is_full, true);
+});
+
+test('20 a page; next is the following page number', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('g');
+	const made = [];
+	for (let i = 0; i < 22; i++)
+		made.push((await publishedEvent(ong, { title: `Página ${w} ${i}`,
+		    starts_at: future(40 + i), ends_at: future(40 + i, 12) })).id);
+	let res = await anon.api('GET', `/api/v1/events?q=${w}`);
+	let doc = res.json();
+	assert.equal(doc.items.length, 20);
+	assert.equal(doc.next, 2);
+	assert.deepEqual(doc.items.map((e) => e.id), made.slice(0, 20));
+	res = await anon.api('GET', `/api/v1/events?q=${w}&page=${doc.next}`);
+	doc = res.json();
+	assert.deepEqual(doc.items.map((e) => e.id), made.slice(20));
+	assert.equal(doc.next, null);
+
+	// The page links carry the filters.
+	const html = await anon.page('GET', `/events?q=${w}&city_id=1`);
+	assert.equal(html.status, 200);
+	assert.match(html.text, new RegExp(`href="/events\\?q=${w}&amp;city_id=1&amp;page=2"`));
+	assert.match(html.text, /<option value="1" selected>Madrid<\/option>/);
+	assert.match(html.text, new RegExp(`name="q" type="search" maxlength="200" value="${w}"`));
+});
+
+test('the list page: cards, the NGO\'s buttons, English names', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('l');
+	const ev = await publishedEvent(ong, { title: `Carrera ${w}`, type_id: 7,
+	    city_id: 4 });
+	let res = await anon.page('GET', `/events?q=${w}`);
+	assert.equal(res.status, 200);
+	assert.match(res.text, new RegExp(`href="/events/${ev.id}"`));
+	assert.match(res.text, /Carrera solidaria/);
+	assert.match(res.text, /Sevilla/);
+	assert.doesNotMatch(res.text, /href="\/events\/new"/);
+	res = await anon.page('GET', `/events?q=${w}&lang=en`);
+	assert.match(res.text, /Charity run/);
+	assert.match(res.text, /Seville/);
+	res = await anon.api('GET', `/api/v1/events/${ev.id}?lang=en`);
+	assert.equal(res.json().type_name, 'Charity run');
+	assert.equal(res.json().city_name, 'Seville');
+	res = await ong.page('GET', '/events', { cookies: false, token: ong.access });
+	assert.match(res.text, /href="\/events\/new"/);
+	assert.match(res.text, /\/events\/feed\/\d+\/[0-9a-f]{64}\.ics/);
+});
