@@ -219,7 +219,7 @@ start_notifier() {
 		AGORA_SERVER_TEMPLATES=${AGORA_SERVER_TEMPLATES:-$TOP/templates} \
 		    "$BUILD/cron/notifier" -c "$CONF" >>"$LOG/notifier.log" 2>&1 || true
 		sleep 5
-	done) &
+	done) >/dev/null 2>&1 &
 	echo $! > "$pidf"
 }
 

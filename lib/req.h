@@ -75,7 +75,7 @@ struct req {
 	const char		*detail;	/* problem detail (a catalog key) */
 	const char		*tpl;		/* template overriding the route's */
 	int			 retry_after;	/* seconds, for 429 and 503 */
-	const char		*set_cookie[4];	/* extra Set-Cookie values */
+	const char		*set_cookie[8];	/* extra Set-Cookie values */
 	size_t			 nset_cookie;
 	/* A body the handler built itself (a calendar, a spreadsheet),
 	 * sent as is with raw_type on a 2xx instead of JSON or a page;

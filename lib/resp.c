@@ -227,6 +227,9 @@ decorate(struct req *r, json_t *m)
 		const char *key = arena_printf(r->arena, "flash.%s", fl);
 		const char *msg = i18n_get(r->lang, key);
 
+		/* Shown once: the cookie goes with this page. */
+		req_add_cookie(r, "agora_flash=; Path=/; Max-Age=0; HttpOnly; "
+		    "SameSite=Lax");
 		/* Only messages in the catalog are shown: no injection. */
 		if (msg != key) {
 			flash = json_pack("{s:s, s:s}", "kind",
