@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "cfg.h"
 #include "log.h"
@@ -128,22 +129,30 @@ passwd_needs_rehash(const char *encoded)
 const char *
 passwd_policy(const char *pw)
 {
-	char		 low[129];
+	char		 low[128 * 4 + 1];
 	const char	*key = low;
-	size_t		 chars, i, n;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t step;
+	size_t		 chars = 0, n, off = 0, i;
 
 	n = strlen(pw);
 	if (!valid_utf8(pw, n))
 		return "valid.bad_utf8";
-	for (i = 0, chars = 0; i < n; i++)
-		if (((unsigned char)pw[i] & 0xc0) != 0x80)
-			chars++;
+	/* Characters, not bytes, and lower-cased as characters, so that
+	 * "CONTRASEÑA" is as common as "contraseña". */
+	for (i = 0; i < n; i += (size_t)step) {
+		step = utf8proc_iterate((const utf8proc_uint8_t *)pw + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (step <= 0)
+			return "valid.bad_utf8";
+		if (++chars > 128)
+			return "valid.too_long";
+		off += (size_t)utf8proc_encode_char(utf8proc_tolower(cp),
+		    (utf8proc_uint8_t *)low + off);
+	}
+	low[off] = '\0';
 	if (chars < 8)
 		return "valid.too_short";
-	if (chars > 128 || n >= sizeof(low))
-		return "valid.too_long";
-	for (i = 0; i <= n; i++)
-		low[i] = (char)tolower((unsigned char)pw[i]);
 	if (ncommon > 0 && bsearch(&key, common, ncommon, sizeof(*common),
 	    cmp_str) != NULL)
 		return "valid.password_common";

@@ -448,7 +448,10 @@ send:
 	buf_printf(out, "Content-Language: %s\r\n", r->lang);
 	buf_puts(out, "Vary: Accept-Language, Cookie, Authorization\r\n");
 	buf_puts(out, "Cache-Control: private, no-cache\r\n");
-	buf_printf(out, "Content-Length: %zu\r\n\r\n", body.len);
+	/* 204 and 304 carry no Content-Length (RFC 9110). */
+	if (st != HTTP_NO_CONTENT && st != HTTP_NOT_MODIFIED)
+		buf_printf(out, "Content-Length: %zu\r\n", body.len);
+	buf_puts(out, "\r\n");
 	if (!head)
 		buf_append(out, buf_str(&body), body.len);
 	buf_free(&body);

@@ -36,6 +36,8 @@ route_allow(unsigned mask, char *buf, size_t len)
 	size_t	 i, off = 0;
 	int	 n;
 
+	if (len == 0)
+		return "";
 	buf[0] = '\0';
 	if (mask & M_GET)
 		mask |= M_HEAD;
@@ -44,8 +46,10 @@ route_allow(unsigned mask, char *buf, size_t len)
 			continue;
 		n = snprintf(buf + off, len - off, "%s%s", off ? ", " : "",
 		    methods[i].name);
-		if (n < 0 || (size_t)n >= len - off)
+		if (n < 0 || (size_t)n >= len - off) {
+			buf[off] = '\0';	/* whole names only */
 			break;
+		}
 		off += (size_t)n;
 	}
 	return buf;
