@@ -102,7 +102,7 @@ stop: ## stop what `make start` started
 
 test: ## every test layer; prints "N passed, N failed"
 	@DEPS_EXTRA="nodejs npm chromium" sh etc/deps.sh
-	@$(MAKE) --no-print-directory all test-bins WERROR=1
+	@$(MAKE) --no-print-directory -j2 all test-bins WERROR=1
 	@sh tests/run.sh
 
 bench: deps all ## load the main routes with wrk beside nginx's static ceiling
