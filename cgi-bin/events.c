@@ -93,6 +93,7 @@ enum ev_stmt {
 	STMT_EVENT_INSERT,
 	STMT_EVENT_SHOW,
 	STMT_EVENT_LIST,
+	STMT_EVENT_SEARCH,
 	STMT_EVENT_LOCK,
 	STMT_EVENT_OWNED,
 	STMT_EVENT_PEEK,
@@ -135,6 +136,15 @@ enum ev_stmt {
 	"JOIN event_types t ON t.id = e.type_id " \
 	"JOIN cities c ON c.id = e.city_id " \
 	"LEFT JOIN places p ON p.id = e.place_id "
+/* The list's filters: type, city, from, to, organiser, places left,
+ * status, then EVENT_VISIBLE's viewer and admin flag. */
+#define EVENT_FILTERS \
+	"(? IS NULL OR e.type_id = ?) AND (? IS NULL OR e.city_id = ?) " \
+	"AND (? IS NULL OR e.starts_at >= ?) " \
+	"AND (? IS NULL OR e.starts_at < ? + INTERVAL 1 DAY) " \
+	"AND (? IS NULL OR e.organizer_id = ?) " \
+	"AND (? = 0 OR e.capacity = 0 OR e.approved_count < e.capacity) " \
+	"AND (? = 'all' OR e.status = ?) AND " EVENT_VISIBLE
 /* Drafts are their organiser's (and the admins') alone. */
 #define EVENT_VISIBLE \
 	"(e.status <> 'draft' OR e.organizer_id = ? OR ? = 1)"
@@ -172,17 +182,16 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "e.published_at " EVENT_JOINS "WHERE e.id = ? AND " EVENT_VISIBLE,
 	  NULL, 0 },
 	/* STMT_EVENT_LIST: one row more than a page tells whether there is
-	 * a next; relevance only orders when asked and a query is given */
+	 * a next.  No MATCH here: a full-text term anywhere in a query makes
+	 * MariaDB run the full-text search even when it is not needed. */
+	{ "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) AS excerpt "
+	  EVENT_JOINS "WHERE " EVENT_FILTERS " ORDER BY e.starts_at, e.id "
+	  "LIMIT ? OFFSET ?", NULL, 0 },
+	/* STMT_EVENT_SEARCH: the same with words; relevance orders when asked */
 	{ "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) AS excerpt "
 	  EVENT_JOINS
-	  "WHERE (? = '' OR MATCH (e.title, e.description) AGAINST "
-	  "(? IN BOOLEAN MODE)) "
-	  "AND (? IS NULL OR e.type_id = ?) AND (? IS NULL OR e.city_id = ?) "
-	  "AND (? IS NULL OR e.starts_at >= ?) "
-	  "AND (? IS NULL OR e.starts_at < ? + INTERVAL 1 DAY) "
-	  "AND (? IS NULL OR e.organizer_id = ?) "
-	  "AND (? = 0 OR e.capacity = 0 OR e.approved_count < e.capacity) "
-	  "AND (? = 'all' OR e.status = ?) AND " EVENT_VISIBLE
+	  "WHERE MATCH (e.title, e.description) AGAINST (? IN BOOLEAN MODE) "
+	  "AND " EVENT_FILTERS
 	  " ORDER BY IF(? = 1, MATCH (e.title, e.description) AGAINST "
 	  "(? IN BOOLEAN MODE), 0) DESC, e.starts_at, e.id LIMIT ? OFFSET ?",
 	  NULL, 0 },
@@ -786,14 +795,25 @@ events_list(struct req *r, json_t *m)
 	    strcmp(req_value(r, EV_SORT), "relevance") == 0;
 	if (!req_int(r, EV_PAGE, &page))
 		page = 1;
-	rc = db_query(&stmts[STMT_EVENT_LIST], P(DB_TEXT(fq), DB_TEXT(fq),
-	    type ? DB_INT(type) : DB_NULL, DB_INT(type),
-	    city ? DB_INT(city) : DB_NULL, DB_INT(city),
-	    DB_TEXT(from), DB_TEXT(from), DB_TEXT(to), DB_TEXT(to),
-	    org ? DB_INT(org) : DB_NULL, DB_INT(org), DB_INT(places),
-	    DB_TEXT(status), DB_TEXT(status), DB_INT(r->user.id),
-	    DB_INT(is_admin(r)), DB_INT(relevance), DB_TEXT(fq),
-	    DB_INT(PAGE_SIZE + 1), DB_INT((page - 1) * PAGE_SIZE)), &rows);
+	if (*fq == '\0')
+		rc = db_query(&stmts[STMT_EVENT_LIST], P(
+		    type ? DB_INT(type) : DB_NULL, DB_INT(type),
+		    city ? DB_INT(city) : DB_NULL, DB_INT(city),
+		    DB_TEXT(from), DB_TEXT(from), DB_TEXT(to), DB_TEXT(to),
+		    org ? DB_INT(org) : DB_NULL, DB_INT(org), DB_INT(places),
+		    DB_TEXT(status), DB_TEXT(status), DB_INT(r->user.id),
+		    DB_INT(is_admin(r)), DB_INT(PAGE_SIZE + 1),
+		    DB_INT((page - 1) * PAGE_SIZE)), &rows);
+	else
+		rc = db_query(&stmts[STMT_EVENT_SEARCH], P(DB_TEXT(fq),
+		    type ? DB_INT(type) : DB_NULL, DB_INT(type),
+		    city ? DB_INT(city) : DB_NULL, DB_INT(city),
+		    DB_TEXT(from), DB_TEXT(from), DB_TEXT(to), DB_TEXT(to),
+		    org ? DB_INT(org) : DB_NULL, DB_INT(org), DB_INT(places),
+		    DB_TEXT(status), DB_TEXT(status), DB_INT(r->user.id),
+		    DB_INT(is_admin(r)), DB_INT(relevance), DB_TEXT(fq),
+		    DB_INT(PAGE_SIZE + 1), DB_INT((page - 1) * PAGE_SIZE)),
+		    &rows);
 	if (rc != DB_OK)
 		return app_db_status(rc);
 	if (json_array_size(rows) > PAGE_SIZE) {
