@@ -183,8 +183,11 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  NULL, 0 },
 	/* STMT_EVENT_LIST: one row more than a page tells whether there is
 	 * a next.  No MATCH here: a full-text term anywhere in a query makes
-	 * MariaDB run the full-text search even when it is not needed. */
-	{ "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) AS excerpt "
+	 * MariaDB run the full-text search even when it is not needed.
+	 * STRAIGHT_JOIN keeps events first, so a page reads its 21 rows in
+	 * index order (city, status, starts_at, id) instead of sorting all. */
+	{ "SELECT STRAIGHT_JOIN " EVENT_COLUMNS ", LEFT(e.description, 240) "
+	  "AS excerpt "
 	  EVENT_JOINS "WHERE " EVENT_FILTERS " ORDER BY e.starts_at, e.id "
 	  "LIMIT ? OFFSET ?", NULL, 0 },
 	/* STMT_EVENT_SEARCH: the same with words; relevance orders when asked */
