@@ -42,7 +42,7 @@ enum ca_field {
 	CA_LNG, CA_DIRECTION, CA_ALL, CA_NEAR, CA_KM, CA__MAX
 };
 
-#define F(x)	(1u << (x))
+#define F(x)	REQ_F(x)
 
 static bool	valid_decimal(const struct field *, const char *, size_t,
 		    const char **);
@@ -320,23 +320,6 @@ valid_near(const struct field *f, const char *val, size_t len,
 	return false;
 }
 
-/* Keeps only the fields a handler reads; true when those are valid. */
-static bool
-only_fields(struct req *r, unsigned mask)
-{
-	size_t	 i;
-
-	r->has_invalid = false;
-	for (i = 0; i < r->nfields; i++) {
-		if ((mask & F(i)) == 0) {
-			r->values[i] = NULL;
-			r->invalid[i] = NULL;
-		} else if (r->invalid[i] != NULL)
-			r->has_invalid = true;
-	}
-	return !r->has_invalid;
-}
-
 /* The catalog named by the path's {name}, or -1. */
 static int
 path_catalog(const struct req *r)
@@ -601,7 +584,7 @@ catalog_index(struct req *r, json_t *m)
 	const char	*slug;
 	json_int_t	 total, retired;
 
-	only_fields(r, 0);
+	req_only(r, 0);
 	if ((rc = db_query(&stmts[STMT_COUNTS], DB_NOPARAMS, &rows)) != DB_OK)
 		return app_db_status(rc);
 	json_array_foreach(rows, i, row) {
@@ -641,7 +624,7 @@ catalog_list(struct req *r, json_t *m)
 
 	if ((cat = path_catalog(r)) < 0)
 		return HTTP_NOT_FOUND;
-	if (!only_fields(r, F(CA_ALL) | F(CA_CITY_ID) | F(CA_NEAR) | F(CA_KM)))
+	if (!req_only(r, F(CA_ALL) | F(CA_CITY_ID) | F(CA_NEAR) | F(CA_KM)))
 		return HTTP_UNPROCESSABLE;
 	q.all = is_admin(r) && req_bool(r, CA_ALL, false);
 	if (cat == CAT_PLACES) {
@@ -710,7 +693,7 @@ catalog_show(struct req *r, json_t *m)
 
 	if ((cat = path_catalog(r)) < 0)
 		return HTTP_NOT_FOUND;
-	only_fields(r, 0);
+	req_only(r, 0);
 	if (!is_admin(r)) {
 		rc = db_query_one(op_stmt(cat, OP_GET), P(DB_INT(r->id)), &row);
 		if (rc != DB_OK)
@@ -851,17 +834,17 @@ catalog_create(struct req *r, json_t *m)
 		return HTTP_NOT_FOUND;
 	c.cat = cat;
 	if (catalogs[cat].kind == KIND_CODED) {
-		only_fields(r, 0);
+		req_only(r, 0);
 		r->detail = "error_detail.catalog_fixed";
 		return list_again(r, m, cat, HTTP_CONFLICT);
 	}
 	if (cat == CAT_PLACES) {
-		only_fields(r, F(CA_NAME) | F(CA_NAME_EN) | F(CA_CITY_ID) |
+		req_only(r, F(CA_NAME) | F(CA_NAME_EN) | F(CA_CITY_ID) |
 		    F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG));
 		req_require(r, CA_NAME, CA_CITY_ID, CA_ADDRESS, CA_LAT, CA_LNG,
 		    -1);
 	} else {
-		only_fields(r, F(CA_NAME) | F(CA_NAME_EN));
+		req_only(r, F(CA_NAME) | F(CA_NAME_EN));
 		req_require(r, CA_NAME, -1);
 	}
 	if (r->has_invalid)
@@ -941,7 +924,7 @@ catalog_update(struct req *r, json_t *m)
 	mask = F(CA_NAME) | F(CA_NAME_EN) | F(CA_POSITION);
 	if (cat == CAT_PLACES)
 		mask |= F(CA_CITY_ID) | F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG);
-	if (!only_fields(r, mask))
+	if (!req_only(r, mask))
 		c.st = HTTP_UNPROCESSABLE;
 	else if ((rc = db_tx(update_tx, &c)) != DB_OK && c.st == HTTP_OK)
 		return app_db_status(rc);
@@ -1026,7 +1009,7 @@ catalog_move(struct req *r, json_t *m)
 	if ((cat = path_catalog(r)) < 0)
 		return HTTP_NOT_FOUND;
 	c.cat = cat;
-	only_fields(r, F(CA_DIRECTION) | F(CA_ALL));
+	req_only(r, F(CA_DIRECTION) | F(CA_ALL));
 	if (!req_require(r, CA_DIRECTION, -1))
 		return list_again(r, m, cat, HTTP_UNPROCESSABLE);
 	if ((rc = db_tx(move_tx, &c)) != DB_OK)
@@ -1081,7 +1064,7 @@ retire_or_restore(struct req *r, json_t *m, const char *action)
 	if ((cat = path_catalog(r)) < 0)
 		return HTTP_NOT_FOUND;
 	c.cat = cat;
-	only_fields(r, 0);
+	req_only(r, 0);
 	if ((rc = db_tx(retire_tx, &c)) != DB_OK && c.st == HTTP_OK)
 		return app_db_status(rc);
 	if (c.st != HTTP_OK)

@@ -48,7 +48,7 @@ enum me_field {
 	ME_FROM, ME_TO, ME_PAGE, ME__MAX
 };
 
-#define F(x)	(1u << (x))
+#define F(x)	REQ_F(x)
 
 static bool	valid_day_or_time(const struct field *, const char *, size_t,
 		    const char **);
@@ -213,23 +213,6 @@ valid_day_or_time(const struct field *f, const char *val, size_t len,
 	return valid_datetime(f, val, len, reason);
 }
 
-/* Keeps only the fields a handler reads; true when those are valid. */
-static bool
-only_fields(struct req *r, unsigned mask)
-{
-	size_t	 i;
-
-	r->has_invalid = false;
-	for (i = 0; i < r->nfields; i++) {
-		if ((mask & F(i)) == 0) {
-			r->values[i] = NULL;
-			r->invalid[i] = NULL;
-		} else if (r->invalid[i] != NULL)
-			r->has_invalid = true;
-	}
-	return !r->has_invalid;
-}
-
 static bool
 is_admin(const struct req *r)
 {
@@ -361,7 +344,7 @@ megaevents_list(struct req *r, json_t *m)
 	enum db_status	 rc;
 	size_t		 i;
 
-	if (!only_fields(r, F(ME_CATEGORY_ID) | F(ME_FROM) | F(ME_TO) |
+	if (!req_only(r, F(ME_CATEGORY_ID) | F(ME_FROM) | F(ME_TO) |
 	    F(ME_PAGE)))
 		return HTTP_UNPROCESSABLE;
 	if (!req_int(r, ME_PAGE, &page))
@@ -496,7 +479,7 @@ load_detail(struct req *r, json_t *m, int64_t id)
 static enum http_status
 megaevents_show(struct req *r, json_t *m)
 {
-	only_fields(r, 0);
+	req_only(r, 0);
 	return app_db_status(load_detail(r, m, r->id));
 }
 
@@ -512,7 +495,7 @@ megaevents_images(struct req *r, json_t *m)
 
 	if (!r->api)
 		return megaevents_show(r, m);
-	only_fields(r, 0);
+	req_only(r, 0);
 	if ((rc = db_query_one(&stmts[STMT_GET], P(DB_INT(r->user.id),
 	    DB_INT(r->id), DB_INT(r->user.id), DB_INT(is_admin(r))), &rows)) !=
 	    DB_OK)
@@ -569,7 +552,7 @@ fill_form(struct req *r, json_t *m, json_t *stored)
 static enum http_status
 megaevents_new(struct req *r, json_t *m)
 {
-	only_fields(r, 0);
+	req_only(r, 0);
 	return fill_form(r, m, NULL);
 }
 
@@ -604,7 +587,7 @@ megaevents_edit(struct req *r, json_t *m)
 	json_t			*row = NULL;
 	enum http_status	 st;
 
-	only_fields(r, 0);
+	req_only(r, 0);
 	if ((st = load_own(r, r->id, &row)) != HTTP_OK)
 		return st;
 	st = fill_form(r, m, row);
@@ -778,7 +761,7 @@ megaevents_create(struct req *r, json_t *m)
 	struct op	 o = { r, 0, 0, NULL, HTTP_OK, false, false };
 	enum db_status	 rc;
 
-	only_fields(r, FORM_FIELDS);
+	req_only(r, FORM_FIELDS);
 	if (req_require(r, ME_STARTS_AT, ME_ENDS_AT, -1) &&
 	    !dates_in_order(req_value(r, ME_STARTS_AT), req_value(r,
 	    ME_ENDS_AT)))
@@ -858,7 +841,7 @@ megaevents_update(struct req *r, json_t *m)
 	enum db_status	 rc;
 	enum http_status st;
 
-	if (!only_fields(r, FORM_FIELDS))
+	if (!req_only(r, FORM_FIELDS))
 		o.st = HTTP_UNPROCESSABLE;
 	else if ((rc = db_tx(update_tx, &o)) != DB_OK && o.st == HTTP_OK) {
 		json_decref(o.me);
@@ -912,7 +895,7 @@ megaevents_delete(struct req *r, json_t *m)
 	enum db_status	 rc;
 
 	(void)m;	/* nothing to show: the mega event is gone */
-	only_fields(r, 0);
+	req_only(r, 0);
 	rc = db_tx(delete_tx, &o);
 	json_decref(o.me);
 	if (o.st != HTTP_OK)
@@ -955,7 +938,7 @@ join_or_leave(struct req *r, json_t *m, bool join)
 	json_t		*row = NULL;
 	enum db_status	 rc;
 
-	only_fields(r, 0);
+	req_only(r, 0);
 	rc = db_tx(join_tx, &o);
 	json_decref(o.me);
 	if (o.st != HTTP_OK)
@@ -1057,7 +1040,7 @@ megaevents_attach(struct req *r, json_t *m)
 	enum db_status	 rc;
 	long long	 ev = 0;
 
-	only_fields(r, F(ME_EVENT_ID));
+	req_only(r, F(ME_EVENT_ID));
 	if (req_require(r, ME_EVENT_ID, -1)) {
 		req_int(r, ME_EVENT_ID, &ev);
 		o.other = ev;
@@ -1114,7 +1097,7 @@ megaevents_detach(struct req *r, json_t *m)
 	enum db_status	 rc;
 
 	(void)m;	/* the answer has no body */
-	only_fields(r, 0);
+	req_only(r, 0);
 	o.other = path_id(r, "event_id");
 	rc = db_tx(detach_tx, &o);
 	json_decref(o.me);
@@ -1264,7 +1247,7 @@ image_change(struct req *r, json_t *m, db_tx_fn fn, bool gone)
 static enum http_status
 megaevents_image_update(struct req *r, json_t *m)
 {
-	only_fields(r, F(ME_CAPTION) | F(ME_POSITION));
+	req_only(r, F(ME_CAPTION) | F(ME_POSITION));
 	return image_change(r, m, image_update_tx, false);
 }
 
@@ -1276,7 +1259,7 @@ megaevents_image_update(struct req *r, json_t *m)
 static enum http_status
 megaevents_image_move(struct req *r, json_t *m)
 {
-	only_fields(r, F(ME_DIRECTION));
+	req_only(r, F(ME_DIRECTION));
 	req_require(r, ME_DIRECTION, -1);
 	return image_change(r, m, image_move_tx, false);
 }
@@ -1289,7 +1272,7 @@ megaevents_image_move(struct req *r, json_t *m)
 static enum http_status
 megaevents_image_delete(struct req *r, json_t *m)
 {
-	only_fields(r, 0);
+	req_only(r, 0);
 	return image_change(r, m, image_delete_tx, true);
 }
 

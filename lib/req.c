@@ -342,28 +342,34 @@ req_require(struct req *r, ...)
 	return ok;
 }
 
-void
-req_focus(struct req *r, ...)
+bool
+req_only(struct req *r, unsigned long long mask)
 {
-	va_list	 ap;
-	int	 f;
 	size_t	 i;
-	bool	*keep;
 
-	keep = arena_alloc(r->arena, (r->nfields ? r->nfields : 1) *
-	    sizeof(*keep));
-	va_start(ap, r);
-	while ((f = va_arg(ap, int)) >= 0)
-		if ((size_t)f < r->nfields)
-			keep[f] = true;
-	va_end(ap);
 	r->has_invalid = false;
 	for (i = 0; i < r->nfields; i++) {
-		if (!keep[i])
+		if (i >= 64 || (mask & REQ_F(i)) == 0)
 			r->invalid[i] = NULL;
 		else if (r->invalid[i] != NULL)
 			r->has_invalid = true;
 	}
+	return !r->has_invalid;
+}
+
+void
+req_focus(struct req *r, ...)
+{
+	unsigned long long	 mask = 0;
+	va_list			 ap;
+	int			 f;
+
+	va_start(ap, r);
+	while ((f = va_arg(ap, int)) >= 0)
+		if (f < 64)
+			mask |= REQ_F(f);
+	va_end(ap);
+	req_only(r, mask);
 }
 
 void

@@ -108,6 +108,9 @@ void		 req_set_invalid(struct req *, size_t field, const char *reason);
 /* Only the listed fields (ending with -1) matter to this handler: the
  * other fields' errors are forgotten, these are kept. */
 void		 req_focus(struct req *, ...);
+/* The same with a mask of REQ_F(field) bits; true when those are valid. */
+#define REQ_F(x)	(1ULL << (x))
+bool		 req_only(struct req *, unsigned long long mask);
 void		 req_add_cookie(struct req *, const char *);
 void		 req_done(struct req *);	/* releases the JSON body */
 
