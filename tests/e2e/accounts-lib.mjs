@@ -5,11 +5,13 @@
 // Environment as for lib.mjs, plus AUTH_RATE (sign-in requests a minute
 // per address, 600 in tests/run.sh) to pace the sign-in routes.
 
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 
-import { BASE, request, runPath, sleep, sourceAddr } from './lib.mjs';
+import {
+    BASE, q, request, runPath, sleep, sourceAddr, sql,
+} from './lib.mjs';
+export { q, sql };
 
 // The routes nginx holds to AUTH_RATE a minute per address, burst 5
 // without delay.  The client keeps its own copy of nginx's leaky bucket
@@ -231,18 +233,7 @@ export async function pageSignIn(client, email, password, next) {
 
 // ---------------------------------------------------------------- database
 
-/* Runs SQL as root over the stack's socket; rows as arrays of strings. */
-export function sql(query) {
-	const out = execFileSync('mariadb', ['--socket', runPath('mysql.sock'),
-	    '-u', 'root', 'agora', '-N', '-B', '-e', query],
-	    { encoding: 'utf8', timeout: 10000 });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
-/* A SQL string literal. */
-export function q(s) {
-	return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
 
 /* The newest outbox payload of a topic for a user, parsed, or null. */
 export function outboxFor(topic, userId) {

@@ -4,10 +4,11 @@
 // around it.
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 
-import { assertProblem, request, runPath, serial, sleep, sourceAddr } from './lib.mjs';
+import {
+    assertProblem, request, runPath, serial, sleep, sourceAddr, sql,
+} from './lib.mjs';
 
 await serial();
 // Each test sends from its own address: nginx limits requests per address.
@@ -49,13 +50,6 @@ async function token(email) {
 	return res.json().access_token;
 }
 
-/* Runs SQL as root on the stack's socket; rows as arrays of strings. */
-function sql(query) {
-	const out = execFileSync('mariadb', ['--socket', runPath('mysql.sock'),
-	    '-u', 'root', 'agora', '-N', '-B', '-e', query],
-	    { encoding: 'utf8', timeout: 10000 });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
 /* A name nobody has used. */
 function fresh(tag) {

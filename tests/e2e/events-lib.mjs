@@ -6,11 +6,13 @@
 // Environment as for lib.mjs, plus AUTH_RATE (sign-in requests a minute
 // per address, 600 in tests/run.sh).
 
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 
-import { BASE, request, runPath, sleep, sourceAddr } from './lib.mjs';
+import {
+    BASE, q, request, runPath, sleep, sourceAddr, sql,
+} from './lib.mjs';
+export { q, sql };
 
 const AUTH_ZONE = /^\/(api\/v1\/)?(auth|login|register)(\/|$|\?)|^\/api\/auth\/login(\?|$)/;
 const AUTH_GAP = Math.ceil(60000 / Number(process.env.AUTH_RATE || 600)) + 15;
@@ -215,18 +217,7 @@ export async function publishedEvent(client, over = {}) {
 
 // ---------------------------------------------------------------- database
 
-/* Runs SQL as root over the stack's socket; rows as arrays of strings. */
-export function sql(query) {
-	const out = execFileSync('mariadb', ['--socket', runPath('mysql.sock'),
-	    '-u', 'root', 'agora', '-N', '-B', '-e', query],
-	    { encoding: 'utf8', timeout: 10000 });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
-/* A SQL string literal. */
-export function q(s) {
-	return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-}
 
 /* The outbox topics written for an event, oldest first. */
 export function outboxTopics(eventId) {

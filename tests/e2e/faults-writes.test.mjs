@@ -3,20 +3,14 @@
 // database afterwards, and none answered otherwise may be half there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 import {
-    alive, dbPing, ensureHealthy, request, runPath, serial, settleDb, sleep,
-    sourceAddr, stackStart, summary, waitGone,
+    alive, dbPing, ensureHealthy, request, runPath, serial, settleDb, sleep, sourceAddr, sqlText, stackStart, summary, waitGone,
 } from './lib.mjs';
 
 await serial();
 
-function sql(query) {
-	return execFileSync('mariadb', ['--socket', runPath('mysql.sock'), '-u',
-	    'root', 'agora', '-N', '-B', '-e', query], { encoding: 'utf8' });
-}
 
 /* One sign-up loop: a new account per request, each from its own address
  * so the sign-in rate limit never applies. */
@@ -75,12 +69,12 @@ test('sign-ups acknowledged while MariaDB is killed and restarted are all kept',
 		assert.ok(r.status === 201 || r.status === 503 || r.status === 409 ||
 		    r.err !== undefined, `${r.email}: ${r.status ?? r.err}`);
 
-	const stored = new Set(sql(`SELECT email FROM users WHERE email LIKE
+	const stored = new Set(sqlText(`SELECT email FROM users WHERE email LIKE
 	    'w-${run}-%'`).split('\n').filter(Boolean));
 	for (const r of ok)
 		assert.ok(stored.has(r.email), `${r.email} was acknowledged and lost`);
 	// Whatever was stored is whole: the account, its outbox row, nothing half.
-	const whole = sql(`SELECT COUNT(*) FROM users u WHERE u.email LIKE
+	const whole = sqlText(`SELECT COUNT(*) FROM users u WHERE u.email LIKE
 	    'w-${run}-%' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE
 	    o.topic = 'user.registered' AND
 	    JSON_VALUE(o.payload, '$.user_id') = u.id)`).trim();

@@ -482,6 +482,26 @@ export async function ensureHealthy() {
 	await waitFor(healthy, 15000, '/health 200 after repair', 100);
 }
 
+// ----------------------------------------------------------------- database
+
+/* Runs SQL as root over the stack's socket; rows as arrays of strings. */
+export function sql(query) {
+	return sqlText(query).split('\n').filter((l) => l !== '')
+	    .map((l) => l.split('\t'));
+}
+
+/* The same, the client's output as one trimmed string. */
+export function sqlText(query) {
+	return execFileSync('mariadb', ['--socket', runPath('mysql.sock'), '-u',
+	    'root', 'agora', '-N', '-B', '-e', query],
+	    { encoding: 'utf8', timeout: 10000 }).trim();
+}
+
+/* A SQL string literal. */
+export function q(s) {
+	return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
 // ------------------------------------------------------------ serialising
 
 /*

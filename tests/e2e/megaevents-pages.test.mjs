@@ -3,13 +3,12 @@
 // same page), joining, attaching events and deleting through forms.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-    TOP, catalog, htmlLang, request, runPath, serial, sleep, sourceAddr,
+    TOP, catalog, htmlLang, request, runPath, serial, sleep, sourceAddr, sql,
 } from './lib.mjs';
 
 await serial();
@@ -80,12 +79,6 @@ class Browser {
 	}
 }
 
-function sql(query) {
-	const out = execFileSync('mariadb', ['--socket', runPath('mysql.sock'),
-	    '-u', 'root', 'agora', '-N', '-B', '-e', query],
-	    { encoding: 'utf8', timeout: 10000 });
-	return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
 
 function text(html) {
 	return html.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"')

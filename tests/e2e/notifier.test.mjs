@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-    TOP, VAR, alive, runPath, serial, sleep, stackStart, waitFor,
+    TOP, VAR, alive, runPath, serial, sleep, sqlText, stackStart, waitFor,
 } from './lib.mjs';
 
 await serial();
@@ -33,10 +33,6 @@ after(async () => {
 	assert.equal((await stackStart()).code, 0, 'the timer is back');
 });
 
-function sql(query) {
-	return execFileSync('mariadb', ['--socket', runPath('mysql.sock'), '-u',
-	    'root', 'agora', '-N', '-B', '-e', query], { encoding: 'utf8' }).trim();
-}
 
 const SPOOL = path.join(VAR, 'mail-notifier-test');
 
@@ -58,14 +54,14 @@ function notifier(env = {}, args = ['-1']) {
 /* A user to write to, and n reset-mail rows for them; returns their ids. */
 function rows(n, tag, payload = null) {
 	const email = `notif-${tag}@example.org`;
-	sql(`INSERT IGNORE INTO users (email, password_hash, name, role)
+	sqlText(`INSERT IGNORE INTO users (email, password_hash, name, role)
 	    VALUES ('${email}', '!', 'Nora', 'externo')`);
-	const uid = sql(`SELECT id FROM users WHERE email = '${email}'`);
+	const uid = sqlText(`SELECT id FROM users WHERE email = '${email}'`);
 	const p = payload ?? `{"user_id": ${uid}, "name": "Nora", "lang": "es",
 	    "link": "/password/reset?token=t-${tag}", "expires_minutes": 60}`;
 	const values = Array.from({ length: n }, () =>
 	    `('mail.password_reset', '${p.replace(/\n\s*/g, ' ')}')`).join(',');
-	const first = Number(sql(`INSERT INTO outbox (topic, payload) VALUES
+	const first = Number(sqlText(`INSERT INTO outbox (topic, payload) VALUES
 	    ${values}; SELECT LAST_INSERT_ID()`));
 	return { uid, ids: Array.from({ length: n }, (_, i) => first + i) };
 }
@@ -79,12 +75,12 @@ test('two runs side by side deliver each row exactly once', async () => {
 	const { ids } = rows(120, `pair-${Date.now()}`);
 	const a = notifier(), b = notifier();
 	await Promise.all([a.done, b.done]);
-	await waitFor(() => sql(`SELECT COUNT(*) FROM outbox WHERE id IN
+	await waitFor(() => sqlText(`SELECT COUNT(*) FROM outbox WHERE id IN
 	    (${ids}) AND status = 'done'`) === String(ids.length), 30000,
 	    'every row done');
-	assert.equal(sql(`SELECT COUNT(*) FROM mail_log WHERE outbox_id IN (${ids})`),
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id IN (${ids})`),
 	    String(ids.length), 'one mail_log row per outbox row');
-	assert.equal(sql(`SELECT COUNT(*) FROM outbox_consumed WHERE outbox_id IN
+	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox_consumed WHERE outbox_id IN
 	    (${ids})`), String(ids.length), 'one marker per row');
 	assert.equal(spooled(ids), ids.length, 'one spooled message per row');
 });
@@ -92,17 +88,17 @@ test('two runs side by side deliver each row exactly once', async () => {
 test('a run killed with -9 mid-batch: the next finishes, nothing doubled', async () => {
 	const { ids } = rows(200, `kill-${Date.now()}`);
 	const a = notifier({}, []);
-	await waitFor(() => Number(sql(`SELECT COUNT(*) FROM outbox WHERE id IN
+	await waitFor(() => Number(sqlText(`SELECT COUNT(*) FROM outbox WHERE id IN
 	    (${ids}) AND status = 'done'`)) > 0, 20000, 'the run to start delivering', 5);
 	a.child.kill('SIGKILL');
 	await a.done;
 	// The killed run's lease (2 s here, 60 s in production) runs out.
 	await sleep(2500);
 	await notifier().done;
-	await waitFor(() => sql(`SELECT COUNT(*) FROM outbox WHERE id IN
+	await waitFor(() => sqlText(`SELECT COUNT(*) FROM outbox WHERE id IN
 	    (${ids}) AND status = 'done'`) === String(ids.length), 30000,
 	    'every row done after the kill');
-	assert.equal(sql(`SELECT COUNT(*) FROM mail_log WHERE outbox_id IN (${ids})`),
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id IN (${ids})`),
 	    String(ids.length), 'no row delivered twice, none lost');
 	assert.equal(spooled(ids), ids.length);
 });
@@ -111,22 +107,22 @@ test('a row that keeps failing is retried with backoff, then dead-lettered', asy
 	// A payload the mail template cannot render (no link): fails every time.
 	const tag = `dead-${Date.now()}`;
 	const { ids } = rows(1, tag, `{"user_id": 0, "lang": "es"}`);
-	const uid = sql(`SELECT id FROM users WHERE email = 'notif-${tag}@example.org'`);
-	sql(`UPDATE outbox SET payload = JSON_OBJECT('user_id', ${uid}) WHERE id = ${ids[0]}`);
+	const uid = sqlText(`SELECT id FROM users WHERE email = 'notif-${tag}@example.org'`);
+	sqlText(`UPDATE outbox SET payload = JSON_OBJECT('user_id', ${uid}) WHERE id = ${ids[0]}`);
 	await notifier({ AGORA_NOTIFIER_MAX_ATTEMPTS: '3' }).done;
-	let row = sql(`SELECT status, attempts, available_at > UTC_TIMESTAMP(3),
+	let row = sqlText(`SELECT status, attempts, available_at > UTC_TIMESTAMP(3),
 	    last_error IS NOT NULL FROM outbox WHERE id = ${ids[0]}`).split('\t');
 	assert.deepEqual(row, ['pending', '1', '1', '1'], 'failed once, retried later');
 	// Make it due again twice: the third failure is the last.
 	for (let i = 0; i < 2; i++) {
-		sql(`UPDATE outbox SET available_at = UTC_TIMESTAMP(3) WHERE id = ${ids[0]}`);
+		sqlText(`UPDATE outbox SET available_at = UTC_TIMESTAMP(3) WHERE id = ${ids[0]}`);
 		await notifier({ AGORA_NOTIFIER_MAX_ATTEMPTS: '3' }).done;
 	}
-	row = sql(`SELECT status, attempts, last_error FROM outbox WHERE id = ${ids[0]}`)
+	row = sqlText(`SELECT status, attempts, last_error FROM outbox WHERE id = ${ids[0]}`)
 	    .split('\t');
 	assert.equal(row[0], 'dead');
 	assert.equal(row[1], '3');
 	assert.match(row[2], /render mail\/password_reset/);
-	assert.equal(sql(`SELECT COUNT(*) FROM mail_log WHERE outbox_id = ${ids[0]}`), '0',
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id = ${ids[0]}`), '0',
 	    'a failed delivery leaves no trace behind');
 });

@@ -3,20 +3,16 @@
 // cancellations hand their places to the first five in line.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
-import { request, runPath, serial, sourceAddr } from './lib.mjs';
+import {
+    request, runPath, serial, sourceAddr, sql,
+} from './lib.mjs';
 
 await serial();
 const RUN = `${process.pid}-${Date.now().toString(36)}`;
 const PEOPLE = 50;
 const CAPACITY = 10;
 
-function sql(q) {
-	const out = execFileSync('mariadb', ['--socket', runPath('mysql.sock'),
-	    '-u', 'root', '-N', '-B', 'agora', '-e', q], { encoding: 'utf8' });
-	return out.split('\n').filter(Boolean).map((l) => l.split('\t'));
-}
 
 /* A JSON call from the person's own address, so nginx's per-address
  * limits see fifty people, as they would be. */

@@ -4,12 +4,11 @@
 // routes); people sign up through the API.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-    TOP, assertProblem, cookies, request, runPath, serial, sourceAddr,
+    TOP, assertProblem, cookies, request, runPath, serial, sourceAddr, sql,
 } from './lib.mjs';
 
 await serial();
@@ -20,12 +19,6 @@ const words = JSON.parse(fs.readFileSync(path.join(TOP, 'templates', 'i18n',
 
 // ------------------------------------------------------------------ helpers
 
-/* Runs SQL as MariaDB's root on the stack's socket; rows as arrays. */
-function sql(q) {
-	const out = execFileSync('mariadb', ['--socket', runPath('mysql.sock'),
-	    '-u', 'root', '-N', '-B', 'agora', '-e', q], { encoding: 'utf8' });
-	return out.split('\n').filter(Boolean).map((l) => l.split('\t'));
-}
 
 let nevents = 0;
 /* A new event; status, start (days from now), capacity and approval. */
