@@ -6,11 +6,13 @@ DESTDIR		?=
 PORT		?= 8080
 -include Makefile.local
 
-PKGS		 = jansson libsodium liburiparser libutf8proc libmariadb libargon2 inih
+PKGS		 = jansson libsodium liburiparser libutf8proc libmariadb libargon2 inih \
+		   gdlib libexif
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/mariadb)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-		   echo -ljansson -lsodium -luriparser -lutf8proc -lmariadb -largon2 -linih)
-LIBS		 = -lfcgi $(PKG_LIBS) -lm
+		   echo -ljansson -lsodium -luriparser -lutf8proc -lmariadb -largon2 -linih \
+		   -lgd -lexif)
+LIBS		 = -lfcgi -lmagic $(PKG_LIBS) -lpthread -lm
 
 WARN		 = -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 		   -Wmissing-declarations -Wshadow -Wpointer-arith -Wcast-qual \
