@@ -35,15 +35,16 @@
 #include "log.h"
 #include "outbox.h"
 
-#define BATCH		20
+#define BATCH		100
 
 enum nt_stmt {
 	STMT_CLAIM,
 	STMT_LEASE,
-	STMT_CONSUMED,
 	STMT_MARK,
 	STMT_DONE,
 	STMT_FAIL,
+	STMT_SAVEPOINT,
+	STMT_ROLLBACK_ROW,
 	STMT_FINISH_PICK,
 	STMT_FINISH,
 	STMT_PURGE_SESSIONS,
@@ -56,18 +57,16 @@ enum nt_stmt {
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_CLAIM */
-	{ "SELECT id, topic, payload, attempts FROM outbox WHERE status = "
+	{ "SELECT id, topic, payload, attempts FROM outbox FORCE INDEX "
+	  "(outbox_queue) WHERE status = "
 	  "'pending' AND available_at <= UTC_TIMESTAMP(3) AND (claimed_until IS "
 	  "NULL OR claimed_until < UTC_TIMESTAMP(3)) ORDER BY id LIMIT ? "
 	  "FOR UPDATE SKIP LOCKED", NULL, 0 },
 	/* STMT_LEASE */
 	{ "UPDATE outbox SET claimed_until = UTC_TIMESTAMP(3) + INTERVAL ? "
 	  "SECOND WHERE id = ?", NULL, 0 },
-	/* STMT_CONSUMED */
-	{ "SELECT 1 AS done FROM outbox_consumed WHERE outbox_id = ? AND "
-	  "consumer = ?", NULL, 0 },
 	/* STMT_MARK */
-	{ "INSERT INTO outbox_consumed (outbox_id, consumer) VALUES (?, ?)",
+	{ "INSERT IGNORE INTO outbox_consumed (outbox_id, consumer) VALUES (?, ?)",
 	  NULL, 0 },
 	/* STMT_DONE */
 	{ "UPDATE outbox SET status = 'done', claimed_until = NULL, "
@@ -78,6 +77,10 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "claimed_until = NULL, available_at = UTC_TIMESTAMP(3) + INTERVAL "
 	  "LEAST(POW(2, attempts), 3600) SECOND, status = IF(attempts >= ?, "
 	  "'dead', 'pending') WHERE id = ?", NULL, 0 },
+	/* STMT_SAVEPOINT */
+	{ "SAVEPOINT outbox_row", NULL, 0 },
+	/* STMT_ROLLBACK_ROW */
+	{ "ROLLBACK TO SAVEPOINT outbox_row", NULL, 0 },
 	/* STMT_FINISH_PICK */
 	{ "SELECT id, organizer_id, title FROM events WHERE status = "
 	  "'published' AND ends_at < UTC_TIMESTAMP() ORDER BY id LIMIT 100 "
@@ -147,96 +150,122 @@ struct delivery {
 	int64_t			 id;
 	json_t			*payload;
 	char			 err[512];
-	bool			 skipped;	/* done by an earlier delivery */
 };
 
+/* One consumer behind its marker: the marker goes in first, in the same
+ * transaction, so a row seen before is skipped and a failure takes the
+ * marker back with the rest. */
 static enum db_status
-consume_tx(void *arg)
+consume(struct delivery *d)
 {
-	struct delivery	*d = arg;
-	json_t		*row = NULL;
 	enum db_status	 rc;
+	uint64_t	 fresh = 0;
 
-	rc = db_query_one(&stmts[STMT_CONSUMED], P(DB_INT(d->id),
-	    DB_TEXT(d->c->name)), &row);
-	json_decref(row);
-	if (rc == DB_OK) {
-		d->skipped = true;
-		return DB_OK;
-	}
-	if (rc != DB_NOTFOUND)
+	if ((rc = db_exec(&stmts[STMT_MARK], P(DB_INT(d->id),
+	    DB_TEXT(d->c->name)), &fresh, NULL)) != DB_OK || fresh == 0)
 		return rc;
-	if ((rc = d->c->run(d->id, d->payload, d->err, sizeof(d->err))) != DB_OK)
-		return rc;
-	return db_exec(&stmts[STMT_MARK], P(DB_INT(d->id), DB_TEXT(d->c->name)),
-	    NULL, NULL);
+	return d->c->run(d->id, d->payload, d->err, sizeof(d->err));
 }
 
-/* Runs every consumer of one row; records done or the failure. */
-static void
-deliver(json_t *row, long long max_attempts)
+/* Every consumer of one row, then the row marked done; on failure d->err
+ * says why. */
+static enum db_status
+deliver(json_t *row, struct delivery *d)
 {
-	struct delivery	 d;
 	const struct consumer *c;
 	const char	*topic;
 	json_error_t	 jerr;
 	enum db_status	 rc = DB_OK;
 	size_t		 i;
 
-	memset(&d, 0, sizeof(d));
-	d.id = json_integer_value(json_object_get(row, "id"));
+	memset(d, 0, sizeof(*d));
+	d->id = json_integer_value(json_object_get(row, "id"));
 	topic = json_string_value(json_object_get(row, "topic"));
-	d.payload = json_loads(json_string_value(json_object_get(row,
+	d->payload = json_loads(json_string_value(json_object_get(row,
 	    "payload")), 0, &jerr);
-	if (d.payload == NULL) {
-		snprintf(d.err, sizeof(d.err), "payload: %s", jerr.text);
-		rc = DB_ERROR;
+	if (d->payload == NULL) {
+		snprintf(d->err, sizeof(d->err), "payload: %s", jerr.text);
+		return DB_ERROR;
 	}
 	for (i = 0; rc == DB_OK && i < sizeof(registry) / sizeof(registry[0]);
 	    i++)
 		for (c = registry[i]; rc == DB_OK && c->name != NULL; c++) {
 			if (strcmp(c->topic, topic) != 0)
 				continue;
-			d.c = c;
-			d.err[0] = '\0';
-			if ((rc = db_tx(consume_tx, &d)) != DB_OK &&
-			    d.err[0] == '\0')
-				snprintf(d.err, sizeof(d.err), "%s: %s", c->name,
-				    db_status_str(rc));
+			d->c = c;
+			if ((rc = consume(d)) != DB_OK && d->err[0] == '\0')
+				snprintf(d->err, sizeof(d->err), "%s: %s",
+				    c->name, db_status_str(rc));
 		}
-	json_decref(d.payload);
-	if (rc == DB_OK)
-		rc = db_exec(&stmts[STMT_DONE], P(DB_INT(d.id)), NULL, NULL);
-	else {
-		log_warnx("outbox %lld (%s): %s", (long long)d.id, topic, d.err);
-		rc = db_exec(&stmts[STMT_FAIL], P(DB_TEXT(d.err),
-		    DB_INT(max_attempts), DB_INT(d.id)), NULL, NULL);
-	}
+	json_decref(d->payload);
+	d->payload = NULL;
 	if (rc != DB_OK)
-		log_warnx("outbox %lld: could not record the outcome (%s); the "
-		    "lease returns it", (long long)d.id, db_status_str(rc));
+		return rc;
+	return db_exec(&stmts[STMT_DONE], P(DB_INT(d->id)), NULL, NULL);
+}
+
+struct batch {
+	json_t		*rows;
+	long long	 max_attempts;
+};
+
+/*
+ * A whole batch in one transaction, one commit: that is what makes the
+ * notifier fast.  A savepoint per row keeps a failing row's partial
+ * effects out while it records the failure and the other rows go on.
+ * A deadlock or a lost connection undoes the batch; db_tx() retries it
+ * or the lease gives the rows back.
+ */
+static enum db_status
+batch_tx(void *arg)
+{
+	struct batch	*b = arg;
+	struct delivery	 d;
+	json_t		*row;
+	enum db_status	 rc;
+	size_t		 i;
+
+	json_array_foreach(b->rows, i, row) {
+		if (stopping)
+			break;	/* the rest go back when the lease ends */
+		if ((rc = db_exec(&stmts[STMT_SAVEPOINT], DB_NOPARAMS, NULL,
+		    NULL)) != DB_OK)
+			return rc;
+		rc = deliver(row, &d);
+		if (rc == DB_OK)
+			continue;
+		if (rc == DB_RETRY || rc == DB_UNAVAILABLE)
+			return rc;
+		log_warnx("outbox %lld (%s): %s", (long long)d.id,
+		    json_string_value(json_object_get(row, "topic")), d.err);
+		if ((rc = db_exec(&stmts[STMT_ROLLBACK_ROW], DB_NOPARAMS, NULL,
+		    NULL)) != DB_OK ||
+		    (rc = db_exec(&stmts[STMT_FAIL], P(DB_TEXT(d.err),
+		    DB_INT(b->max_attempts), DB_INT(d.id)), NULL, NULL)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
 }
 
 /* One batch.  Returns the rows handled, or -1 when the database is away. */
 static int
 drain_once(long long max_attempts)
 {
-	json_t		*rows = NULL, *row;
+	struct batch	 b = { NULL, max_attempts };
 	enum db_status	 rc;
-	size_t		 i;
 	int		 n;
 
-	if ((rc = db_tx(claim_tx, &rows)) != DB_OK) {
-		json_decref(rows);
+	if ((rc = db_tx(claim_tx, &b.rows)) != DB_OK) {
+		json_decref(b.rows);
 		return -1;
 	}
-	json_array_foreach(rows, i, row) {
-		if (stopping)
-			break;	/* the rest go back when the lease ends */
-		deliver(row, max_attempts);
+	n = (int)json_array_size(b.rows);
+	if (n > 0 && (rc = db_tx(batch_tx, &b)) != DB_OK) {
+		log_warnx("a batch of %d outbox rows failed (%s); the lease "
+		    "returns them", n, db_status_str(rc));
+		n = -1;
 	}
-	n = (int)json_array_size(rows);
-	json_decref(rows);
+	json_decref(b.rows);
 	return n;
 }
 

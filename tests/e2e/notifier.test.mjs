@@ -59,10 +59,10 @@ function rows(n, tag, payload = null) {
 	const uid = sqlText(`SELECT id FROM users WHERE email = '${email}'`);
 	const p = payload ?? `{"user_id": ${uid}, "name": "Nora", "lang": "es",
 	    "link": "/password/reset?token=t-${tag}", "expires_minutes": 60}`;
-	const values = Array.from({ length: n }, () =>
-	    `('mail.password_reset', '${p.replace(/\n\s*/g, ' ')}')`).join(',');
-	const first = Number(sqlText(`INSERT INTO outbox (topic, payload) VALUES
-	    ${values}; SELECT LAST_INSERT_ID()`));
+	const first = Number(sqlText(`INSERT INTO outbox (topic, payload) SELECT
+	    'mail.password_reset', '${p.replace(/\n\s*/g, ' ')}' FROM seq_1_to_${n};
+	    SELECT LAST_INSERT_ID()`));
+	// One statement: its ids are consecutive (innodb_autoinc_lock_mode 1).
 	return { uid, ids: Array.from({ length: n }, (_, i) => first + i) };
 }
 
@@ -125,4 +125,85 @@ test('a row that keeps failing is retried with backoff, then dead-lettered', asy
 	assert.match(row[2], /render mail\/password_reset/);
 	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id = ${ids[0]}`), '0',
 	    'a failed delivery leaves no trace behind');
+});
+
+/* Waits for every row done and checks each had its effect exactly once. */
+async function deliveredOnce(ids, what) {
+	const list = `${ids[0]} AND ${ids[ids.length - 1]}`;
+	await waitFor(() => sqlText(`SELECT COUNT(*) FROM outbox WHERE id BETWEEN
+	    ${list} AND status = 'done'`) === String(ids.length), 120000,
+	    `every row done (${what})`, 200);
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id BETWEEN
+	    ${list}`), String(ids.length), `one mail_log row per outbox row (${what})`);
+	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox_consumed WHERE outbox_id
+	    BETWEEN ${list}`), String(ids.length), `one marker per row (${what})`);
+	assert.equal(spooled(ids), ids.length, `one spooled message per row (${what})`);
+}
+
+for (const runs of [2, 4]) {
+	test(`${runs} runs at once over 20,000 rows: each delivered once`, async () => {
+		const { ids } = rows(20000, `bulk${runs}-${Date.now()}`);
+		const started = Date.now();
+		const all = Array.from({ length: runs }, () => notifier());
+		const ends = await Promise.all(all.map((r) => r.done));
+		for (const e of ends)
+			assert.equal(e.code, 0, e.err);
+		await deliveredOnce(ids, `${runs} runs`);
+		// Every run took a share: none waited for the others' locks.
+		const took = ends.map((e) => Number((e.err.match(/delivered (\d+)/) ?? [0, 0])[1]));
+		assert.equal(took.reduce((a, b) => a + b, 0), ids.length, took.join('+'));
+		console.log(`# ${runs} runs: 20000 rows in ${Date.now() - started} ms (${took.join(' + ')})`);
+	});
+}
+
+test('SIGKILL at random points: every row once, only the bad ones dead', async () => {
+	const kills = Number(process.env.NOTIFIER_KILLS ?? 30);
+	const tag = `chaos-${Date.now()}`;
+	// Enough rows that every run is killed with work in hand.
+	const { ids, uid } = rows(kills * 130, tag);
+	// Five rows the mail template cannot render: they must end up dead,
+	// and nothing else may.
+	const step = Math.floor(ids.length / 5);
+	const bad = ids.filter((_, i) => i % step === step >> 1);
+	sqlText(`UPDATE outbox SET payload = JSON_OBJECT('user_id', ${uid}) WHERE id IN (${bad})`);
+	const env = { AGORA_NOTIFIER_MAX_ATTEMPTS: '1', AGORA_NOTIFIER_LEASE_SECONDS: '1' };
+	for (let i = 0; i < kills; i++) {
+		const r = notifier(env, []);
+		await sleep(30 + Math.floor(Math.random() * 300));
+		r.child.kill('SIGKILL');
+		const end = await r.done;
+		assert.equal(end.sig, 'SIGKILL', `run ${i} was killed, not finished`);
+	}
+	await sleep(1200);	// the last killed run's lease runs out
+	assert.equal((await notifier(env).done).code, 0);
+	const good = ids.filter((id) => !bad.includes(id));
+	const list = `${ids[0]} AND ${ids[ids.length - 1]}`;
+	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox WHERE id BETWEEN ${list}
+	    AND status = 'done'`), String(good.length), 'every good row done');
+	assert.equal(sqlText(`SELECT GROUP_CONCAT(id ORDER BY id) FROM outbox WHERE id
+	    BETWEEN ${list} AND status = 'dead'`), bad.join(','), 'only the bad rows dead');
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id BETWEEN
+	    ${list}`), String(good.length), 'each good row mailed once in effect');
+	assert.equal(sqlText(`SELECT COUNT(*) FROM (SELECT outbox_id FROM outbox_consumed
+	    WHERE outbox_id BETWEEN ${list} GROUP BY outbox_id HAVING COUNT(*) > 1) d`), '0');
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id IN (${bad})`), '0',
+	    'a failed row leaves no effect behind');
+});
+
+test('a row that fails and then recovers is delivered once', async () => {
+	const tag = `recover-${Date.now()}`;
+	const { ids, uid } = rows(1, tag);
+	const good = sqlText(`SELECT payload FROM outbox WHERE id = ${ids[0]}`);
+	sqlText(`UPDATE outbox SET payload = JSON_OBJECT('user_id', ${uid}) WHERE id = ${ids[0]}`);
+	await notifier().done;
+	assert.deepEqual(sqlText(`SELECT status, attempts FROM outbox WHERE id = ${ids[0]}`)
+	    .split('\t'), ['pending', '1']);
+	// What made it fail is gone (here: the payload is whole again).
+	sqlText(`UPDATE outbox SET payload = '${good}', available_at = UTC_TIMESTAMP(3)
+	    WHERE id = ${ids[0]}`);
+	await notifier().done;
+	assert.deepEqual(sqlText(`SELECT status, last_error IS NULL FROM outbox WHERE id =
+	    ${ids[0]}`).split('\t'), ['done', '1']);
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id = ${ids[0]}`), '1');
+	assert.equal(spooled(ids), 1);
 });
