@@ -10,9 +10,10 @@
  * Rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and a lease
  * (claimed_until, [notifier] lease_seconds, 60): overlapping runs and other hosts never take the
  * same row nor wait for each other, and a run that froze or was killed
- * gives its rows back when the lease ends.  Each consumer runs in its own
- * transaction with its processed-marker (outbox_consumed), so a row seen
- * twice has effect once.  A failing consumer is retried with exponential
+ * gives its rows back when the lease ends.  A batch is delivered in one
+ * transaction, a savepoint per row; each consumer's effect is written with
+ * its processed-marker (outbox_consumed), so a row seen twice has effect
+ * once.  A failing consumer is retried with exponential
  * backoff; after [notifier] max_attempts the row is dead-lettered with its
  * error, for an admin to see and retry.
  *
