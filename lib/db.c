@@ -387,6 +387,7 @@ db_query(struct db_stmt *s, const struct db_param *p, json_t **rows)
 	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	if (mysql_stmt_store_result(st) != 0) {
 		rc = db_classify(mysql_stmt_errno(st));
+		log_warnx("reading rows failed: %s", mysql_stmt_error(st));
 		if (rc == DB_UNAVAILABLE)
 			db_disconnect();
 		goto out;
@@ -428,6 +429,7 @@ db_query(struct db_stmt *s, const struct db_param *p, json_t **rows)
 		json_array_append_new(*rows, row);
 	}
 	if (frc != MYSQL_NO_DATA) {
+		log_warnx("fetching rows failed: %s", mysql_stmt_error(st));
 		json_decref(*rows);
 		*rows = NULL;
 		goto out;
