@@ -23,6 +23,8 @@ PORT=${BENCH_PORT:-18080}
 CONNS=32
 WARMUP=2
 WORKERS=8
+# Enrolment waits on durable commits: more workers, bigger group commits.
+ENROL_WORKERS=${BENCH_ENROL_WORKERS:-32}
 BARE=$TOP/build/bench/bare
 OUT=$TOP/bench/results/latest.txt
 
@@ -58,7 +60,8 @@ ok=0
 
 stack() {
 	AGORA_VAR=$VAR PORT=$PORT RATE=1000000 AUTH_RATE=1000000 \
-	    BURST=1000000 WORKERS=$WORKERS sh "$TOP/etc/stack.sh" "$1"
+	    BURST=1000000 WORKERS=$WORKERS \
+	    AGORA_PARTICIPATIONS_WORKERS=$ENROL_WORKERS sh "$TOP/etc/stack.sh" "$1"
 }
 
 # Whatever happened, the bare program and the stack stop here.

@@ -298,8 +298,11 @@ app_main(int argc, char *argv[], const struct app *app)
 	limits.field_max = (size_t)cfg_int("limits", "field_max", 64 * 1024);
 	limits.uri_max = (size_t)cfg_int("limits", "uri_max", 4096);
 	max_requests = (long)cfg_int("server", "max_requests", 100000);
+	/* A program that waits on commits (enrolment) may want more
+	 * workers than the rest: [<program>] workers overrides [server]. */
 	if (workers <= 0)
-		workers = (int)cfg_int("server", "workers", 4);
+		workers = (int)cfg_int(app->name, "workers",
+		    cfg_int("server", "workers", 4));
 
 	/* A statement the server refuses is a bug: stop now, not per request. */
 	if (db_init() != 0 ||
