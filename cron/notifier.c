@@ -36,7 +36,7 @@
 #include "log.h"
 #include "outbox.h"
 
-#define BATCH		100
+#define BATCH		500
 
 enum nt_stmt {
 	STMT_CLAIM,
@@ -63,15 +63,17 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "'pending' AND available_at <= UTC_TIMESTAMP(3) AND (claimed_until IS "
 	  "NULL OR claimed_until < UTC_TIMESTAMP(3)) ORDER BY id LIMIT ? "
 	  "FOR UPDATE SKIP LOCKED", NULL, 0 },
-	/* STMT_LEASE */
-	{ "UPDATE outbox SET claimed_until = UTC_TIMESTAMP(3) + INTERVAL ? "
-	  "SECOND WHERE id = ?", NULL, 0 },
+	/* STMT_LEASE: the claimed ids come as one JSON array */
+	{ "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) "
+	  "j STRAIGHT_JOIN outbox o ON o.id = j.id SET o.claimed_until = "
+	  "UTC_TIMESTAMP(3) + INTERVAL ? SECOND", NULL, 0 },
 	/* STMT_MARK */
 	{ "INSERT IGNORE INTO outbox_consumed (outbox_id, consumer) VALUES (?, ?)",
 	  NULL, 0 },
-	/* STMT_DONE */
-	{ "UPDATE outbox SET status = 'done', claimed_until = NULL, "
-	  "last_error = NULL WHERE id = ?", NULL, 0 },
+	/* STMT_DONE: the batch's delivered ids, as one JSON array */
+	{ "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) "
+	  "j STRAIGHT_JOIN outbox o ON o.id = j.id SET o.status = 'done', "
+	  "o.claimed_until = NULL, o.last_error = NULL", NULL, 0 },
 	/* STMT_FAIL: 2^attempts seconds later, at most an hour; dead at max
 	 * (MariaDB assigns left to right: attempts is already the new count) */
 	{ "UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
@@ -125,25 +127,41 @@ on_term(int sig)
 	stopping = 1;
 }
 
+/* The ids of rows (or of the rows done) as a JSON array text. */
+static char *
+id_list(json_t *rows)
+{
+	json_t		*ids, *row;
+	char		*text;
+	size_t		 i;
+
+	ids = json_array();
+	json_array_foreach(rows, i, row)
+		json_array_append(ids, json_object_get(row, "id"));
+	text = json_dumps(ids, JSON_COMPACT);
+	json_decref(ids);
+	return text;
+}
+
 /* Claims up to BATCH rows under a lease; *rows is a new array. */
 static enum db_status
 claim_tx(void *arg)
 {
-	json_t		**rows = arg, *row;
+	json_t		**rows = arg;
 	enum db_status	 rc;
-	json_int_t	 id;
-	size_t		 i;
+	char		*ids;
 
+	json_decref(*rows);
+	*rows = NULL;
 	if ((rc = db_query(&stmts[STMT_CLAIM], P(DB_INT(BATCH)), rows)) != DB_OK)
 		return rc;
-	json_array_foreach(*rows, i, row) {
-		id = json_integer_value(json_object_get(row, "id"));
-		rc = db_exec(&stmts[STMT_LEASE], P(DB_INT(lease_seconds),
-		    DB_INT(id)), NULL, NULL);
-		if (rc != DB_OK)
-			return rc;
-	}
-	return DB_OK;
+	if (json_array_size(*rows) == 0)
+		return DB_OK;
+	ids = id_list(*rows);
+	rc = db_exec(&stmts[STMT_LEASE], P(DB_TEXT(ids), DB_INT(lease_seconds)),
+	    NULL, NULL);
+	free(ids);
+	return rc;
 }
 
 struct delivery {
@@ -168,8 +186,7 @@ consume(struct delivery *d)
 	return d->c->run(d->id, d->payload, d->err, sizeof(d->err));
 }
 
-/* Every consumer of one row, then the row marked done; on failure d->err
- * says why. */
+/* Every consumer of one row; on failure d->err says why. */
 static enum db_status
 deliver(json_t *row, struct delivery *d)
 {
@@ -193,6 +210,10 @@ deliver(json_t *row, struct delivery *d)
 		for (c = registry[i]; rc == DB_OK && c->name != NULL; c++) {
 			if (strcmp(c->topic, topic) != 0)
 				continue;
+			/* What a failure takes back starts here. */
+			if (d->c == NULL && (rc = db_exec(&stmts[STMT_SAVEPOINT],
+			    DB_NOPARAMS, NULL, NULL)) != DB_OK)
+				return rc;
 			d->c = c;
 			if ((rc = consume(d)) != DB_OK && d->err[0] == '\0')
 				snprintf(d->err, sizeof(d->err), "%s: %s",
@@ -200,13 +221,42 @@ deliver(json_t *row, struct delivery *d)
 		}
 	json_decref(d->payload);
 	d->payload = NULL;
-	if (rc != DB_OK)
-		return rc;
-	return db_exec(&stmts[STMT_DONE], P(DB_INT(d->id)), NULL, NULL);
+	return rc;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Gives back the claimed rows from index from on: their lease ends now. */
+static enum db_status
+release(json_t *rows, size_t from)
+{
+	json_t		*rest;
+	enum db_status	 rc;
+	char		*ids;
+	size_t		 i;
+
+	rest = json_array();
+	for (i = from; i < json_array_size(rows); i++)
+		json_array_append(rest, json_array_get(rows, i));
+	ids = id_list(rest);
+	rc = db_exec(&stmts[STMT_LEASE], P(DB_TEXT(ids), DB_INT(0)), NULL,
+	    NULL);
+	free(ids);
+	json_decref(rest);
+	return rc;
 }
 
 struct batch {
 	json_t		*rows;
+	json_t		*done;		/* the rows delivered, this attempt */
+	size_t		 handled;	/* delivered or failed, this attempt */
 	long long	 max_attempts;
 };
 
@@ -225,34 +275,51 @@ batch_tx(void *arg)
 	json_t		*row;
 	enum db_status	 rc;
 	size_t		 i;
+	char		*ids;
+	long long	 deadline;
 
+	json_array_clear(b->done);
+	b->handled = 0;
+	deadline = now_ms() + lease_seconds * 1000 / 2;
 	json_array_foreach(b->rows, i, row) {
-		if (stopping)
-			break;	/* the rest go back when the lease ends */
-		if ((rc = db_exec(&stmts[STMT_SAVEPOINT], DB_NOPARAMS, NULL,
-		    NULL)) != DB_OK)
-			return rc;
+		/* Past half the lease, or asked to stop, the rest go back
+		 * now rather than to whoever takes them when it ends. */
+		if (stopping || now_ms() > deadline) {
+			if ((rc = release(b->rows, i)) != DB_OK)
+				return rc;
+			break;
+		}
 		rc = deliver(row, &d);
-		if (rc == DB_OK)
+		b->handled++;
+		if (rc == DB_OK) {
+			json_array_append(b->done, row);
 			continue;
+		}
 		if (rc == DB_RETRY || rc == DB_UNAVAILABLE)
 			return rc;
 		log_warnx("outbox %lld (%s): %s", (long long)d.id,
 		    json_string_value(json_object_get(row, "topic")), d.err);
-		if ((rc = db_exec(&stmts[STMT_ROLLBACK_ROW], DB_NOPARAMS, NULL,
-		    NULL)) != DB_OK ||
+		/* Only this row's own savepoint: one set for an earlier
+		 * row would undo that row's work. */
+		if ((d.c != NULL && (rc = db_exec(&stmts[STMT_ROLLBACK_ROW],
+		    DB_NOPARAMS, NULL, NULL)) != DB_OK) ||
 		    (rc = db_exec(&stmts[STMT_FAIL], P(DB_TEXT(d.err),
 		    DB_INT(b->max_attempts), DB_INT(d.id)), NULL, NULL)) != DB_OK)
 			return rc;
 	}
-	return DB_OK;
+	if (json_array_size(b->done) == 0)
+		return DB_OK;
+	ids = id_list(b->done);
+	rc = db_exec(&stmts[STMT_DONE], P(DB_TEXT(ids)), NULL, NULL);
+	free(ids);
+	return rc;
 }
 
-/* One batch.  Returns the rows handled, or -1 when the database is away. */
+/* One batch.  Returns the rows handled, or -1 when it failed. */
 static int
 drain_once(long long max_attempts)
 {
-	struct batch	 b = { NULL, max_attempts };
+	struct batch	 b = { NULL, NULL, 0, max_attempts };
 	enum db_status	 rc;
 	int		 n;
 
@@ -261,11 +328,14 @@ drain_once(long long max_attempts)
 		return -1;
 	}
 	n = (int)json_array_size(b.rows);
+	b.done = json_array();
 	if (n > 0 && (rc = db_tx(batch_tx, &b)) != DB_OK) {
 		log_warnx("a batch of %d outbox rows failed (%s); the lease "
 		    "returns them", n, db_status_str(rc));
 		n = -1;
-	}
+	} else
+		n = (int)b.handled;
+	json_decref(b.done);
 	json_decref(b.rows);
 	return n;
 }
@@ -363,8 +433,8 @@ main(int argc, char *argv[])
 		n = drain_once(max_attempts);
 		if (n > 0)
 			total += n;
-		if (n == BATCH)
-			continue;	/* more waiting: no pause */
+		if (n > 0)
+			continue;	/* maybe more waiting: no pause */
 		if (once || time(NULL) >= until)
 			break;
 		sleep(1);

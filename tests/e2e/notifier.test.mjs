@@ -160,7 +160,7 @@ test('SIGKILL at random points: every row once, only the bad ones dead', async (
 	const kills = Number(process.env.NOTIFIER_KILLS ?? 30);
 	const tag = `chaos-${Date.now()}`;
 	// Enough rows that every run is killed with work in hand.
-	const { ids, uid } = rows(kills * 130, tag);
+	const { ids, uid } = rows(kills * 200, tag);
 	// Five rows the mail template cannot render: they must end up dead,
 	// and nothing else may.
 	const step = Math.floor(ids.length / 5);

@@ -1,0 +1,89 @@
+#!/bin/sh
+# The notifier at scale, run by bench/run.sh against its stack (VAR, CNF,
+# TOP set; the Events data loaded): 100,000 enrolment rows drained by one
+# run and by two side by side, with the in-app consumer writing a
+# notification per row; then the time from an outbox commit to its
+# notification, with the notifier polling as it does under cron.
+# Prints lines for the report; targets: >= 5000 rows/s, p99 < 2 s.
+set -eu
+
+ROWS=${BENCH_OUTBOX_ROWS:-100000}
+NOTIFIER=$TOP/build/cron/notifier
+sql1() { mariadb --defaults-file="$CNF" -N -B -e "$1"; }
+now_ms() { date +%s%3N; }
+
+# The stack's timer would take rows too: it stops for the bench.
+if [ -f "$VAR/run/notifier-timer.pid" ]; then
+	t=$(cat "$VAR/run/notifier-timer.pid")
+	pkill -TERM -P "$t" 2>/dev/null || true
+	kill "$t" 2>/dev/null || true
+	sleep 1
+fi
+run() {
+	AGORA_SERVER_TEMPLATES=$TOP/templates AGORA_MAIL_SPOOL=$VAR/mail \
+	    "$NOTIFIER" -c "$VAR/agora.conf" "$@" 2>>"$VAR/log/notifier-bench.log"
+}
+run -1	# whatever the stack left behind
+
+# n enrolment rows over the bench's events, each naming a real person.
+fill() {
+	sql1 "INSERT INTO outbox (topic, payload)
+	    SELECT 'participation.created', JSON_OBJECT('participation_id', s.seq,
+	    'event_id', e.id, 'user_id', p.user_id, 'organizer_id', e.organizer_id,
+	    'status', 'approved', 'title', e.title)
+	    FROM seq_1_to_$1 s
+	    JOIN events e ON e.id = (SELECT first FROM bench_ranges WHERE name =
+		'events') + s.seq % 1000
+	    JOIN (SELECT MIN(id) AS user_id FROM users WHERE role = 'externo') p"
+}
+drain() {	# $1 runs side by side; prints rows/s
+	before=$(sql1 "SELECT COUNT(*) FROM notifications")
+	from=$(sql1 "SELECT COALESCE(MAX(id), 0) FROM outbox")
+	fill "$ROWS"
+	t0=$(now_ms)
+	i=0
+	while [ "$i" -lt "$1" ]; do run -1 & i=$((i + 1)); done
+	wait
+	t1=$(now_ms)
+	made=$(( $(sql1 "SELECT COUNT(*) FROM notifications") - before ))
+	left=$(sql1 "SELECT COUNT(*) FROM outbox WHERE id > $from AND status <> 'done'")
+	printf '%d %d %d %d\n' "$((ROWS * 1000 / (t1 - t0)))" "$((t1 - t0))" \
+	    "$made" "$left"
+}
+set -- $(drain 1); r1=$1 ms1=$2 made1=$3 left1=$4
+set -- $(drain 2); r2=$1 ms2=$2 made2=$3 left2=$4
+
+# Commit to notification: one row at a time while a run polls as under
+# cron (about once a second when idle).
+SAMPLES=${BENCH_LATENCY_SAMPLES:-40}
+run &
+loop=$!
+trap 'kill "$loop" 2>/dev/null || true' EXIT INT TERM
+lat=$VAR/bench/notify-latency.txt
+: > "$lat"
+i=0
+while [ "$i" -lt "$SAMPLES" ]; do
+	sleep "0.$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))"
+	fill 1
+	id=$(sql1 "SELECT MAX(id) FROM outbox")
+	t0=$(now_ms)
+	while [ "$(sql1 "SELECT COUNT(*) FROM notifications WHERE outbox_id = $id")" = 0 ]; do
+		sleep 0.02
+		[ $(( $(now_ms) - t0 )) -gt 10000 ] && break
+	done
+	echo $(( $(now_ms) - t0 )) >> "$lat"
+	i=$((i + 1))
+done
+kill "$loop" 2>/dev/null || true
+wait "$loop" 2>/dev/null || true
+p50=$(sort -n "$lat" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+p99=$(sort -n "$lat" | awk '{ a[NR] = $1 } END { i = int(NR * 0.99 + 0.999); print a[i] }')
+
+mark() { if [ "$1" -eq 1 ]; then echo PASS; else echo MISS; fi; }
+echo "notifier (in-app consumer, $ROWS enrolment rows, target >= 5000 rows/s):"
+printf '  one run                  %6d rows/s  %6d ms  %d notifications, %d left  %s\n' \
+    "$r1" "$ms1" "$made1" "$left1" "$(mark $(( r1 >= 5000 && made1 == ROWS && left1 == 0 )))"
+printf '  two runs side by side    %6d rows/s  %6d ms  %d notifications, %d left  %s\n' \
+    "$r2" "$ms2" "$made2" "$left2" "$(mark $(( r2 >= 5000 && made2 == ROWS && left2 == 0 )))"
+printf 'commit to in-app notification over %d rows, target p99 < 2000 ms:\n' "$SAMPLES"
+printf '  p50 %d ms, p99 %d ms  %s\n' "$p50" "$p99" "$(mark $(( p99 < 2000 )))"
