@@ -9,8 +9,10 @@
  *
  * Rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and a lease
  * (claimed_until, [notifier] lease_seconds, 60): overlapping runs and other hosts never take the
- * same row nor wait for each other, and a run that froze or was killed
- * gives its rows back when the lease ends.  A batch is delivered in one
+ * same row nor wait for each other, and a run that was killed gives its
+ * rows back when the lease ends; one that froze inside its transaction
+ * loses it after [db] idle_tx_timeout (the server ends it) and its lease.
+ * A batch stops at half the lease and gives back what it did not reach.  A batch is delivered in one
  * transaction, a savepoint per row; each consumer's effect is written with
  * its processed-marker (outbox_consumed), so a row seen twice has effect
  * once.  A failing consumer is retried with exponential

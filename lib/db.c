@@ -72,6 +72,7 @@ db_connect(void)
 	const char	*sock;
 	time_t		 now;
 	my_bool		 off = 0;
+	char		 init[512];
 
 	if (conn != NULL)
 		return DB_OK;
@@ -87,10 +88,15 @@ db_connect(void)
 	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	/* Times are stored and compared in UTC; strict mode refuses bad data. */
-	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00', "
-	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
-	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	/* Times are stored and compared in UTC; strict mode refuses bad data.
+	 * A process frozen inside a transaction would hold its locks for
+	 * ever: the server ends such a transaction after idle_tx_timeout. */
+	snprintf(init, sizeof(init), "SET time_zone = '+00:00', sql_mode = "
+	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
+	    "idle_transaction_timeout = %lld", cfg_int("db", "idle_tx_timeout",
+	    60));
+	mysql_options(conn, MYSQL_INIT_COMMAND, init);
 	sock = cfg_str("db", "socket", NULL);
 	if (mysql_real_connect(conn, cfg_str("db", "host", "localhost"),
 	    cfg_str("db", "user", "agora"), cfg_str("db", "password", ""),

@@ -207,3 +207,27 @@ test('a row that fails and then recovers is delivered once', async () => {
 	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id = ${ids[0]}`), '1');
 	assert.equal(spooled(ids), 1);
 });
+
+test('a frozen run (SIGSTOP) gives its rows back; nothing doubled', async () => {
+	const { ids } = rows(1500, `frozen-${Date.now()}`);
+	const env = { AGORA_NOTIFIER_LEASE_SECONDS: '2', AGORA_DB_IDLE_TX_TIMEOUT: '2' };
+	const a = notifier(env, []);
+	await waitFor(() => Number(sqlText(`SELECT COUNT(*) FROM outbox WHERE id BETWEEN
+	    ${ids[0]} AND ${ids[ids.length - 1]} AND status = 'done'`)) > 0, 20000,
+	    'the first run to start delivering', 5);
+	a.child.kill('SIGSTOP');
+	try {
+		// The frozen run's transaction ends on the server after 2 s idle,
+		// its lease after 2 s: the second run takes everything left.
+		const b = await notifier(env).done;
+		assert.equal(b.code, 0, b.err);
+		await deliveredOnce(ids, 'after a frozen run');
+	} finally {
+		a.child.kill('SIGCONT');
+		a.child.kill('SIGTERM');
+		await a.done;
+	}
+	// Woken up, the first run finds its work done and doubles nothing.
+	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id BETWEEN
+	    ${ids[0]} AND ${ids[ids.length - 1]}`), String(ids.length));
+});
