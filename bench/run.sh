@@ -475,6 +475,17 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 		printf "%d of 14 targets missed\n", misses
 	}' "$RES"
 } | tee "$OUT.tmp"
+# The other apps' benches, against the same stack, each adding its own
+# section; the notifier's goes last, as it fills the outbox and the
+# notifications.
+for extra in storage stream dashboard notifications notifier; do
+	[ -f "$TOP/bench/$extra.sh" ] || continue
+	say ""
+	say "== bench/$extra.sh"
+	AGORA_VAR=$VAR PORT=$PORT BENCH_PORT=$PORT VAR=$VAR CNF=$CNF TOP=$TOP \
+	    BENCH_SECONDS=$SECS sh "$TOP/bench/$extra.sh" 2>&1 ||
+	    say "bench/$extra.sh failed"
+done | tee -a "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 say "saved to bench/results/latest.txt"
 ok=1
