@@ -194,14 +194,17 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  " ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?) pick "
 	  "JOIN events e ON e.id = pick.id " EVENT_JOINED
 	  "ORDER BY e.starts_at, e.id", NULL, 0 },
-	/* STMT_EVENT_SEARCH: the same with words; relevance orders when asked */
+	/* STMT_EVENT_SEARCH: the same with words; relevance orders when
+	 * asked.  The page's ids first, as in the list: the joins then run
+	 * for 21 rows, not for every match. */
 	{ "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) AS excerpt "
-	  EVENT_JOINS
+	  "FROM (SELECT e.id, IF(? = 1, MATCH (e.title, e.description) "
+	  "AGAINST (? IN BOOLEAN MODE), 0) AS score FROM events e "
 	  "WHERE MATCH (e.title, e.description) AGAINST (? IN BOOLEAN MODE) "
 	  "AND " EVENT_FILTERS
-	  " ORDER BY IF(? = 1, MATCH (e.title, e.description) AGAINST "
-	  "(? IN BOOLEAN MODE), 0) DESC, e.starts_at, e.id LIMIT ? OFFSET ?",
-	  NULL, 0 },
+	  " ORDER BY score DESC, e.starts_at, e.id LIMIT ? OFFSET ?) pick "
+	  "JOIN events e ON e.id = pick.id " EVENT_JOINED
+	  "ORDER BY pick.score DESC, e.starts_at, e.id", NULL, 0 },
 	/* STMT_EVENT_LOCK: an event the caller may change, locked */
 	{ "SELECT id, organizer_id, status, title, description, type_id, "
 	  "city_id, place_id, starts_at, ends_at, capacity, requires_approval, "
@@ -812,15 +815,15 @@ events_list(struct req *r, json_t *m)
 		    DB_INT(is_admin(r)), DB_INT(PAGE_SIZE + 1),
 		    DB_INT((page - 1) * PAGE_SIZE)), &rows);
 	else
-		rc = db_query(&stmts[STMT_EVENT_SEARCH], P(DB_TEXT(fq),
+		rc = db_query(&stmts[STMT_EVENT_SEARCH], P(DB_INT(relevance),
+		    DB_TEXT(fq), DB_TEXT(fq),
 		    type ? DB_INT(type) : DB_NULL, DB_INT(type),
 		    city ? DB_INT(city) : DB_NULL, DB_INT(city),
 		    DB_TEXT(from), DB_TEXT(from), DB_TEXT(to), DB_TEXT(to),
 		    org ? DB_INT(org) : DB_NULL, DB_INT(org), DB_INT(places),
 		    DB_TEXT(status), DB_TEXT(status), DB_INT(r->user.id),
-		    DB_INT(is_admin(r)), DB_INT(relevance), DB_TEXT(fq),
-		    DB_INT(PAGE_SIZE + 1), DB_INT((page - 1) * PAGE_SIZE)),
-		    &rows);
+		    DB_INT(is_admin(r)), DB_INT(PAGE_SIZE + 1),
+		    DB_INT((page - 1) * PAGE_SIZE)), &rows);
 	if (rc != DB_OK)
 		return app_db_status(rc);
 	if (json_array_size(rows) > PAGE_SIZE) {
