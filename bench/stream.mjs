@@ -1,6 +1,7 @@
 // The notification stream's helper for bench/stream.sh.
 //
-//   node bench/stream.mjs hold N       opens N streams (bearer $TOKEN), each
+//   node bench/stream.mjs hold N       opens N streams, each for its own user
+//                                      id (access tokens signed with $SECRET)
 //                                      from its own loopback address, prints
 //                                      "ready N" once every one has its first
 //                                      event, and holds them until killed
@@ -11,7 +12,9 @@
 //                                      INSERT sent to its event received:
 //                                      "latency n R p50 X p99 Y max Z" (ms)
 //
-// Environment: PORT, TOKEN, AGORA_VAR (the stack's MariaDB socket).
+// Environment: PORT, TOKEN, SECRET ([auth] secret), AGORA_VAR (the
+// stack's MariaDB socket).
+import crypto from 'node:crypto';
 import http from 'node:http';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -20,11 +23,22 @@ const PORT = Number(process.env.PORT);
 const TOKEN = process.env.TOKEN;
 const PATH = '/api/v1/notifications/stream';
 
-function open(from, onEvent) {
+/* An access token for any user id, as the auth program signs them. */
+function sign(uid) {
+	const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+	const now = Math.floor(Date.now() / 1000);
+	const head = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: uid,
+	    name: 'bench', role: 'externo', typ: 'access', iat: now,
+	    exp: now + 900 })}`;
+	return `${head}.${crypto.createHmac('sha256', process.env.SECRET)
+	    .update(head).digest('base64url')}`;
+}
+
+function open(from, onEvent, token = TOKEN) {
 	return new Promise((resolve, reject) => {
 		const req = http.request({ host: '127.0.0.1', port: PORT, path: PATH,
 		    agent: false, localAddress: from,
-		    headers: { Authorization: `Bearer ${TOKEN}`,
+		    headers: { Authorization: `Bearer ${token}`,
 			Accept: 'text/event-stream' } }, (res) => {
 			if (res.statusCode !== 200) {
 				reject(new Error(`stream answered ${res.statusCode}`));
@@ -67,7 +81,7 @@ async function hold(n) {
 					seen.add(j);
 					ready++;
 				}
-			}));
+			}, sign(4300000000 + j)));
 		await Promise.all(batch);
 	}
 	while (ready < n)

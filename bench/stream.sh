@@ -6,7 +6,7 @@
 #      JSON list and /api/v1/users/me with a bearer token, with no stream
 #      open;
 #   2. the same with BENCH_STREAMS (200) streams held open by a node helper
-#      (bench/stream.mjs), each from its own loopback address;
+#      (bench/stream.mjs), one per user, each from its own loopback address;
 #   3. step 1 again once the streams are closed, since this machine's other
 #      load moves the figures (the load average is printed), and the CPU
 #      time the stream worker used while the streams were open;
@@ -92,7 +92,9 @@ DEMO='{"email":"persona@agora.test","password":"Demo-Agora-2026"}'
 TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d "$DEMO" \
     "$(url /api/v1/auth/login)" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [ -n "$TOKEN" ] || die "could not sign in the demo account"
-export TOKEN PORT AGORA_VAR="$VAR"
+SECRET=$(sed -n 's/^secret = //p' "$VAR/agora.conf" | head -n 1)
+[ -n "$SECRET" ] || die "no [auth] secret in $VAR/agora.conf"
+export TOKEN SECRET PORT AGORA_VAR="$VAR"
 
 load() {
 	wrk -t1 -c"$CONNS" "$@" > "$WORK/wrk.out" 2>&1 &

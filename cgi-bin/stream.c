@@ -55,6 +55,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "fcgi.h"
+#include "jwt.h"
 #include "log.h"
 #include "mem.h"
 #include "req.h"
@@ -71,6 +72,7 @@
 #define RECOUNT_SECONDS	5	/* every connected user's counter again */
 #define RETRY_MS	3000	/* the browser's reconnection delay */
 #define STACK_SIZE	(256 * 1024)
+#define RESERVE		4	/* threads never given to streams */
 
 enum stream_stmt {
 	STMT_HEAD,
@@ -147,6 +149,8 @@ static struct req_limits limits;
 static long		 poll_ms = 300;
 static long		 heartbeat_s = 20;
 static long		 nthreads = 512;
+static long		 per_user = 16;
+static long		 max_age = SESS_ACCESS_TTL;
 static int		 listen_fd = -1;
 
 static void
@@ -455,6 +459,61 @@ resume_id(const struct req *r)
 	return 0;
 }
 
+/* Adds s to the open streams unless its user has per_user open already
+ * (429) or the pool would have no thread left for anything else (503). */
+static enum http_status
+stream_register(struct stream *s)
+{
+	struct stream	*o;
+	enum http_status st = HTTP_OK;
+	long		 mine = 0;
+
+	pthread_mutex_lock(&reg_mx);
+	for (o = streams; o != NULL; o = o->next)
+		if (o->uid == s->uid)
+			mine++;
+	if (mine >= per_user)
+		st = HTTP_TOO_MANY_REQUESTS;
+	else if ((long)nstreams >= nthreads - RESERVE)
+		st = HTTP_UNAVAILABLE;
+	else {
+		s->next = streams;
+		streams = s;
+		nstreams++;
+	}
+	pthread_mutex_unlock(&reg_mx);
+	return st;
+}
+
+/* Seconds this stream may live: [stream] max_age, and for an access
+ * token no longer than the token.  The browser then reconnects and is
+ * asked who it is again, so a revoked session or an expired token stops
+ * receiving. */
+static long
+stream_lifetime(const struct req *r)
+{
+	const unsigned char	*key;
+	const char		*auth;
+	json_t			*claims;
+	json_int_t		 exp;
+	time_t			 now = time(NULL);
+	size_t			 keylen;
+	long			 life = max_age;
+
+	if (!r->user.bearer ||
+	    (auth = req_env(r, "HTTP_AUTHORIZATION")) == NULL ||
+	    strlen(auth) <= 7)
+		return life;
+	key = sess_secret(&keylen);
+	if (jwt_verify(auth + 7, key, keylen, now, &claims) != 0)
+		return 0;
+	exp = json_integer_value(json_object_get(claims, "exp"));
+	json_decref(claims);
+	if (exp - now < life)
+		life = exp > now ? (long)(exp - now) : 0;
+	return life;
+}
+
 static void
 stream_unregister(struct stream *s)
 {
@@ -479,22 +538,28 @@ stream_unregister(struct stream *s)
 }
 
 /* The first bytes: headers, retry, the replay and the counter.  Fills
- * replayed[] with the ids sent; returns their number. */
-static size_t
+ * replayed[] with the ids sent and *n with their number.  -1 when the
+ * replay could not be read: the caller ends the stream after these
+ * bytes and the browser comes back for it after the retry delay. */
+static int
 stream_open(struct stream *s, long long last, struct buf *out,
-    long long *replayed)
+    long long *replayed, size_t *n)
 {
 	json_t		*missed = NULL, *counts = NULL, *row;
-	long long	 count = 0;
-	size_t		 i, n = 0;
+	long long	 count = -1;
+	size_t		 i;
 	char		*data;
+	int		 rc = 0;
 
+	*n = 0;
 	pthread_mutex_lock(&db_mx);
 	if (last > 0 && db_query(&stmts[STMT_MISSED], (const struct db_param[]){
-	    DB_INT(s->uid), DB_INT(last), DB_END }, &missed) != DB_OK)
+	    DB_INT(s->uid), DB_INT(last), DB_END }, &missed) != DB_OK) {
 		missed = NULL;
+		rc = -1;
+	}
 	pthread_mutex_unlock(&db_mx);
-	if (unread_counts(&s->uid, 1, &counts) == DB_OK)
+	if (rc == 0 && unread_counts(&s->uid, 1, &counts) == DB_OK)
 		count = count_of(counts, s->uid);
 	json_decref(counts);
 
@@ -504,26 +569,32 @@ stream_open(struct stream *s, long long last, struct buf *out,
 	    "X-Accel-Buffering: no\r\n\r\n");
 	sse_retry(out, RETRY_MS);
 	/* Oldest first, as they happened. */
-	for (i = json_array_size(missed); i-- > 0 && n < REPLAY_MAX; ) {
+	for (i = json_array_size(missed); i-- > 0 && *n < REPLAY_MAX; ) {
 		row = json_array_get(missed, i);
 		if ((data = notification_data(row)) == NULL)
 			continue;
-		replayed[n] = row_int(row, "id");
-		sse_event(out, replayed[n++], "notification", data);
+		replayed[*n] = row_int(row, "id");
+		sse_event(out, replayed[(*n)++], "notification", data);
 		free(data);
 	}
 	json_decref(missed);
+	if (rc != 0)
+		return rc;
 
 	pthread_mutex_lock(&reg_mx);
-	/* A fresher count from the poller wins over this one. */
+	/* A fresher count from the poller wins over this one; with neither,
+	 * the poller's next round sends it. */
 	if (!s->count_dirty)
 		s->count = count;
-	s->count_sent = s->count;
-	s->count_dirty = false;
+	if (s->count >= 0) {
+		s->count_sent = s->count;
+		s->count_dirty = false;
+	}
 	count = s->count;
 	pthread_mutex_unlock(&reg_mx);
-	count_event(out, count);
-	return n;
+	if (count >= 0)
+		count_event(out, count);
+	return 0;
 }
 
 /* What the poller queued for s, as events: the pending notifications
@@ -567,21 +638,25 @@ stream_take(struct stream *s, struct buf *out, long long resume,
 		count_event(out, count);
 }
 
-/* Serves one open stream until the client goes away: the connection
- * closes or a write fails.  Returns the status for the access log. */
-static int
-stream_serve(FCGX_Request *fr, const struct req *r)
+/* Serves one open stream until the client goes away (the connection
+ * closes or a write fails) or its lifetime ends.  Returns HTTP_OK once
+ * the stream has been served, or the status to answer instead. */
+static enum http_status
+stream_serve(FCGX_Request *fr, struct req *r)
 {
 	struct stream	*s;
 	struct pollfd	 pfd[2];
 	struct buf	 out;
-	struct timespec	 now, beat;
+	struct timespec	 now, beat, end;
 	long long	 replayed[REPLAY_MAX], resume, sent_max;
+	enum http_status st;
 	uint64_t	 v;
-	size_t		 nreplayed, i;
-	long		 wait_ms;
+	size_t		 nreplayed;
+	long		 wait_ms, end_ms, life;
 	int		 rc;
 
+	if ((life = stream_lifetime(r)) <= 0)
+		return HTTP_UNAUTHORIZED;
 	s = x_calloc(1, sizeof(*s));
 	s->uid = r->user.id;
 	s->tail = &s->head;
@@ -589,30 +664,40 @@ stream_serve(FCGX_Request *fr, const struct req *r)
 	if ((s->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
 		log_warn("eventfd");
 		x_free(s);
-		return -1;
+		return HTTP_UNAVAILABLE;
 	}
 	/* Registered before the replay is read: a row committed meanwhile is
 	 * queued and, if the replay has it too, sent once. */
-	pthread_mutex_lock(&reg_mx);
-	s->next = streams;
-	streams = s;
-	nstreams++;
-	pthread_mutex_unlock(&reg_mx);
+	if ((st = stream_register(s)) != HTTP_OK) {
+		close(s->efd);
+		x_free(s);
+		r->retry_after = st == HTTP_TOO_MANY_REQUESTS ? 30 : 5;
+		if (st == HTTP_TOO_MANY_REQUESTS)
+			r->detail = "error_detail.stream_limit";
+		return st;
+	}
 
 	buf_init(&out);
 	sent_max = resume = resume_id(r);
-	nreplayed = stream_open(s, resume, &out, replayed);
-	for (i = 0; i < nreplayed; i++)
-		if (replayed[i] > sent_max)
-			sent_max = replayed[i];
-	if (send_buf(fr, &out) != 0)
+	rc = stream_open(s, resume, &out, replayed, &nreplayed);
+	if (nreplayed > 0 && replayed[nreplayed - 1] > sent_max)
+		sent_max = replayed[nreplayed - 1];
+	if (send_buf(fr, &out) != 0 || rc != 0)
 		goto out;
 	clock_gettime(CLOCK_MONOTONIC, &beat);
+	end = beat;
+	end.tv_sec += life;
 	beat.tv_sec += heartbeat_s;
 	for (;;) {
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		wait_ms = (beat.tv_sec - now.tv_sec) * 1000 +
 		    (beat.tv_nsec - now.tv_nsec) / 1000000;
+		end_ms = (end.tv_sec - now.tv_sec) * 1000 +
+		    (end.tv_nsec - now.tv_nsec) / 1000000;
+		if (end_ms <= 0)
+			break;
+		if (end_ms < wait_ms)
+			wait_ms = end_ms;
 		pfd[0] = (struct pollfd){ .fd = s->efd, .events = POLLIN };
 		pfd[1] = (struct pollfd){ .fd = fr->ipcFd,
 		    .events = POLLIN | POLLRDHUP };
@@ -632,9 +717,10 @@ stream_serve(FCGX_Request *fr, const struct req *r)
 				log_warn("eventfd");
 			stream_take(s, &out, resume, replayed, nreplayed,
 			    &sent_max);
-		} else if (rc == 0) {
+		} else if (rc == 0 && wait_ms < end_ms) {
+			/* The heartbeat's time, not the end's. */
 			sse_comment(&out, "ping");
-			beat = now;
+			clock_gettime(CLOCK_MONOTONIC, &beat);
 			beat.tv_sec += heartbeat_s;
 		}
 		if (out.len > 0 && send_buf(fr, &out) != 0)
@@ -643,7 +729,7 @@ stream_serve(FCGX_Request *fr, const struct req *r)
 out:
 	buf_free(&out);
 	stream_unregister(s);
-	return 200;
+	return HTTP_OK;
 }
 
 /* GET /api/v1/_health, as every program answers it (nginx maps
@@ -705,6 +791,7 @@ handle(FCGX_Request *fr, struct arena *a)
 	enum http_status st;
 	enum db_status	 ds;
 	json_t		*m;
+	const char	*route = NULL;
 	char		 sink[4096];
 	int		 sent;
 
@@ -731,20 +818,17 @@ handle(FCGX_Request *fr, struct arena *a)
 			st = app_db_status(ds);
 		else if (r.user.id == 0)
 			st = HTTP_UNAUTHORIZED;
-		else {
-			sent = stream_serve(fr, &r);
-			if (sent < 0)
-				sent = respond(fr, &r, HTTP_UNAVAILABLE, m);
+		else if ((st = stream_serve(fr, &r)) == HTTP_OK) {
+			route = "/notifications/stream";
+			sent = 200;
 			goto out;
 		}
 	}
 answer:
 	sent = respond(fr, &r, st, m);
 out:
-	log_request(r.method_name, r.path, st == HTTP_OK && sent == 200 &&
-	    r.user.id != 0 ? "/notifications/stream" : NULL, sent,
-	    ms_since(&t0), r.user.id ? arena_printf(a, "%lld",
-	    (long long)r.user.id) : NULL);
+	log_request(r.method_name, r.path, route, sent, ms_since(&t0),
+	    r.user.id ? arena_printf(a, "%lld", (long long)r.user.id) : NULL);
 	json_decref(m);
 	req_done(&r);
 }
@@ -863,9 +947,13 @@ main(int argc, char *argv[])
 	poll_ms = (long)cfg_int("stream", "poll_ms", 300);
 	heartbeat_s = (long)cfg_int("stream", "heartbeat", 20);
 	nthreads = (long)cfg_int("stream", "threads", 512);
+	per_user = (long)cfg_int("stream", "per_user", 16);
+	max_age = (long)cfg_int("stream", "max_age", SESS_ACCESS_TTL);
 	if (poll_ms < 10 || poll_ms > 10000 || heartbeat_s < 1 ||
-	    heartbeat_s > 600 || nthreads < 1 || nthreads > 10000)
-		fatalx("[stream] poll_ms, heartbeat or threads out of range");
+	    heartbeat_s > 600 || nthreads <= RESERVE || nthreads > 10000 ||
+	    per_user < 1 || max_age < 1)
+		fatalx("[stream] poll_ms, heartbeat, threads, per_user or "
+		    "max_age out of range");
 
 	if (db_init() != 0 || db_prepare_all(stmts, STMT__MAX) != 0)
 		fatalx("a statement failed to prepare");

@@ -4,13 +4,16 @@
 // resuming with Last-Event-ID, and many open streams at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 import {
-    HOST, PORT, assertProblem, get, serial, sleep, sourceAddr, sql, sqlText,
-    q, waitFor,
+    HOST, PORT, VAR, assertProblem, get, serial, sleep, sourceAddr, sql,
+    sqlText, q, waitFor,
 } from './lib.mjs';
 import { Client, pageSignIn, signUp } from './events-lib.mjs';
+import { accessClaims, signJwt } from './accounts-lib.mjs';
 
 await serial();
 
@@ -83,6 +86,15 @@ function openStream(opts = {}) {
 }
 
 const bearer = (c) => ({ Authorization: `Bearer ${c.access}` });
+
+/* An access token as the auth program signs them, for any user id:
+ * the stack's own secret, from its agora.conf. */
+const SECRET = /^secret = (.*)$/m.exec(fs.readFileSync(path.join(VAR,
+    'agora.conf'), 'utf8'))[1];
+function token(uid, over = {}) {
+	return { Authorization: `Bearer ${signJwt({ ...accessClaims(uid),
+	    ...over }, SECRET)}` };
+}
 
 /* Inserts a notification for a user, as the notifier does; its id. */
 function notify(uid, title = `t ${Math.random().toString(36).slice(2)}`) {
@@ -264,14 +276,16 @@ test('200 open streams: every one is served, other routes still answer, closing 
 	const c = new Client(TAG);
 	await signUp(c);
 	const N = 200;
+	const MINE = 10;	// the rest belong to 190 other user ids
 	const open = async () => {
 		const all = [];
 		// Each from its own address: nginx limits requests per address.
 		for (let i = 0; i < N; i += 20) {
 			const batch = [];
 			for (let j = i; j < i + 20 && j < N; j++)
-				batch.push(openStream({ headers: bearer(c),
-				    from: sourceAddr(TAG + 1) }));
+				batch.push(openStream({ from: sourceAddr(TAG + 1),
+				    headers: j < MINE ? bearer(c) :
+				    token(4000000000 + j) }));
 			all.push(...await Promise.all(batch));
 		}
 		await waitFor(() => all.every((s) => s.events.length > 0), 15000,
@@ -286,16 +300,19 @@ test('200 open streams: every one is served, other routes still answer, closing 
 		assert.ok(health.json().streams >= N, `open: ${health.json().streams}`);
 		// Other routes answer while the streams are open.
 		const times = [];
-		for (const p of ['/api/v1/events?limit=20', '/health', '/']) {
+		for (const p of ['/api/v1/events', '/health', '/']) {
 			const res = await get(p, { from: sourceAddr(TAG), timeout: 3000 });
 			assert.equal(res.status, 200, p);
 			times.push(`${p} ${Math.round(res.ms)} ms`);
 		}
 		t.diagnostic(times.join(', '));
-		// A row reaches every stream of its user.
+		// A row reaches every stream of its user, and only those.
 		const id = notify(c.user.id);
-		await waitFor(() => streams.every((s) => s.events.some((e) =>
-		    e.data.id === id)), 5000, 'the row on all streams');
+		const has = (s) => s.events.some((e) => e.data.id === id);
+		await waitFor(() => streams.slice(0, MINE).every(has), 5000,
+		    'the row on all of its user\'s streams');
+		await sleep(500);
+		assert.equal(streams.filter(has).length, MINE);
 
 		for (const s of streams)
 			s.close();
@@ -308,4 +325,50 @@ test('200 open streams: every one is served, other routes still answer, closing 
 		for (const s of streams)
 			s.close();
 	}
+});
+
+test('one user holds at most 16 streams: the next is 429 until one closes', async () => {
+	const uid = 4100000000 + Math.floor(Math.random() * 1000000);
+	const held = [];
+	try {
+		for (let i = 0; i < 16; i++)
+			held.push(await openStream({ from: sourceAddr(TAG + 1),
+			    headers: token(uid) }));
+		assert.ok(held.every((s) => s.status === 200));
+		const res = await get(PATH, { from: sourceAddr(TAG),
+		    headers: token(uid) });
+		assertProblem(res, 429);
+		assert.ok(Number(res.headers['retry-after']) > 0);
+		// Another user is not held back.
+		const other = await openStream({ from: sourceAddr(TAG + 1),
+		    headers: token(uid + 1) });
+		held.push(other);
+		assert.equal(other.status, 200);
+		held.shift().close();
+		await waitFor(async () => {
+			const s = await openStream({ from: sourceAddr(TAG + 1),
+			    headers: token(uid) });
+			held.push(s);
+			return s.status === 200;
+		}, 3000, 'a place after closing one');
+	} finally {
+		for (const s of held)
+			s.close();
+	}
+});
+
+test('a stream ends when its access token does; an expired token gets 401', async () => {
+	const uid = 4200000000 + Math.floor(Math.random() * 1000000);
+	const now = Math.floor(Date.now() / 1000);
+	const s = await openStream({ headers: token(uid, { exp: now + 2 }),
+	    from: sourceAddr(TAG) });
+	try {
+		assert.equal(s.status, 200);
+		await waitFor(() => s.ended, 5000, 'the stream to end with its token');
+	} finally {
+		s.close();
+	}
+	const res = await get(PATH, { from: sourceAddr(TAG),
+	    headers: token(uid, { iat: now - 1000, exp: now - 10 }) });
+	assertProblem(res, 401);
 });
