@@ -34,6 +34,13 @@
  * Resume: Last-Event-ID (or ?last_event_id= for clients that cannot set
  * headers) first replays the user's newest 100 notifications after that
  * id, then the live ones, none twice.
+ *
+ * Limits: a user holds at most [stream] per_user (16) streams (429), and
+ * RESERVE threads are never given to streams, so that health checks and
+ * errors are answered with the pool full (503).  A stream lasts at most
+ * [stream] max_age seconds (900) and never past its access token's
+ * expiry; the browser reconnects and is authenticated again, so a session
+ * that was signed out stops receiving.
  */
 #include <sys/eventfd.h>
 
@@ -901,6 +908,11 @@ usage(const char *prog)
 	    prog);
 }
 
+/*
+ * Usage: stream [-c agora.conf] [-s socket] [-w workers], as every
+ * program; -w is accepted and ignored (one process, [stream] threads).
+ * Returns the supervisor's exit code.
+ */
 int
 main(int argc, char *argv[])
 {
