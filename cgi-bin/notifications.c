@@ -126,12 +126,20 @@ static struct db_stmt stmts[STMT__MAX] = {
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
 
+/* A TINYINT(1) column arrives as a boolean; an expression as 0 or 1. */
+static bool
+truthy(const json_t *v)
+{
+	return json_is_true(v) || (json_is_integer(v) &&
+	    json_integer_value(v) != 0);
+}
+
 /* MariaDB's 0/1 as JSON booleans. */
 static void
 to_bool(json_t *o, const char *from, const char *to)
 {
-	json_object_set_new(o, to, json_boolean(json_integer_value(
-	    json_object_get(o, from)) != 0));
+	json_object_set_new(o, to, json_boolean(truthy(json_object_get(o,
+	    from))));
 	if (strcmp(from, to) != 0)
 		json_object_del(o, from);
 }
@@ -284,8 +292,8 @@ load_prefs(struct req *r, json_t *m)
 			continue;
 		for (c = 0; c < NCHANNELS; c++)
 			if (strcmp(channels[c], ch) == 0)
-				on[t][c] = json_integer_value(json_object_get(row,
-				    "enabled")) != 0;
+				on[t][c] = truthy(json_object_get(row,
+				    "enabled"));
 	}
 	items = json_array();
 	json_array_foreach(tps, i, row) {
