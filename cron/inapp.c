@@ -218,13 +218,14 @@ channel_payload(const struct note *n, long long uid)
 	const char	*title;
 
 	title = json_string_value(json_object_get(n->payload, "title"));
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I}",
+	/* No event_id: these rows are about a person, not an event's
+	 * history (the link says which event). */
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I}",
 	    "user_id", (json_int_t)uid, "type", n->k->type, "title",
-	    buf_str(&n->title), "subject", buf_str(&n->title), "body", buf_str(&n->body), "link",
+	    buf_str(&n->title), "subject", buf_str(&n->title), "body",
+	    buf_str(&n->body), "link",
 	    n->link != NULL ? n->link : "/notifications", "event_title",
-	    title != NULL ? title : "", "event_id",
-	    (json_int_t)pint(n->payload, "event_id"), "source",
-	    (json_int_t)n->outbox_id);
+	    title != NULL ? title : "", "source", (json_int_t)n->outbox_id);
 }
 
 /* One person: the row, and the mail and push requests. */

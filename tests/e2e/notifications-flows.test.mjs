@@ -277,7 +277,8 @@ test('a consumer that fails is retried and then recovers', async () => {
 	    n.link === `/events/${pev.json().id}`).length, 1);
 	const [id, status, attempts, error] = sql(`SELECT id, status, attempts,
 	    last_error FROM outbox WHERE topic = 'mail.notification' AND
-	    JSON_VALUE(payload, '$.event_id') = ${pev.json().id} AND
+	    JSON_VALUE(payload, '$.user_id') = ${ong.user.id} AND
+	    JSON_VALUE(payload, '$.link') = '/events/${pev.json().id}' AND
 	    JSON_VALUE(payload, '$.type') = 'enrolment_received'`)[0];
 	assert.equal(status, 'pending');
 	assert.equal(attempts, '1');
