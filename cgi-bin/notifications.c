@@ -13,10 +13,7 @@
  *   GET  /notifications/dev/mail[/{file}]  the mail spool, when
  *                                      [notifications] dev_mail is on
  */
-#include <sys/stat.h>
-
 #include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -26,8 +23,6 @@
 
 #include "app.h"
 #include "cfg.h"
-#include "i18n.h"
-#include "log.h"
 #include "req.h"
 
 #define PAGE_SIZE	20
