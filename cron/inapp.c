@@ -180,6 +180,7 @@ struct note {
 	int64_t		 outbox_id;
 	json_t		*payload;
 	const char	*link;
+	const char	*body_part;	/* the catalog's key for the body */
 	struct buf	 title, body;
 };
 
@@ -248,7 +249,7 @@ notify_one(struct note *n, json_t *who)
 	if (title == NULL)
 		title = "";
 	words(&n->title, lang, n->k->type, "title", title, 200);
-	words(&n->body, lang, n->k->type, "body", title, 1000);
+	words(&n->body, lang, n->k->type, n->body_part, title, 1000);
 	if (inapp && (rc = db_exec(&stmts[STMT_INSERT], P(DB_INT(uid),
 	    DB_INT(n->outbox_id), DB_TEXT(n->k->type), DB_TEXT(buf_str(
 	    &n->title)), DB_TEXT(buf_str(&n->body)), DB_TEXT(n->link)), NULL,
@@ -291,6 +292,9 @@ notify(const struct kind *k, int64_t id, json_t *payload, char *err,
 	n.k = k;
 	n.outbox_id = id;
 	n.payload = payload;
+	/* An enrolment the event took on its own needs no review. */
+	n.body_part = k == &kinds[K_ENROL] && status != NULL &&
+	    strcmp(status, "approved") == 0 ? "body_auto" : "body";
 	buf_init(&n.title);
 	buf_init(&n.body);
 	if (k->link != NULL) {

@@ -81,7 +81,7 @@ test('enrolment received (es) and approved (en): notification and mail', async (
 	assert.equal(es.length, 1, 'one mail to the NGO');
 	assert.equal(subject(es[0].text), 'Nueva inscripción en «Limpieza del río»');
 	assert.match(es[0].text, /\r\n\r\nHola /);
-	assert.match(es[0].text, /Alguien se ha inscrito en tu evento «Limpieza del río»/);
+	assert.match(es[0].text, /Alguien se ha inscrito en tu evento «Limpieza del río»\. Revisa la solicitud/);
 	assert.match(es[0].text, new RegExp(`http://agora\\.test/events/${ev.id}\\n`));
 	assert.match(es[0].text, /Puedes elegir qué avisos recibes/);
 
@@ -289,7 +289,11 @@ test('a consumer that fails is retried and then recovers', async () => {
 	sqlText(`UPDATE outbox SET available_at = UTC_TIMESTAMP(3) WHERE id = ${id}`);
 	await runNotifier();
 	assert.equal(sqlText(`SELECT status FROM outbox WHERE id = ${id}`), 'done');
-	assert.ok(fs.existsSync(path.join(SPOOL, `${id}-enrolment_received.eml`)));
+	const mail = fs.readFileSync(path.join(SPOOL, `${id}-enrolment_received.eml`),
+	    'utf8');
+	// Taken on without review: nothing to approve.
+	assert.match(mail, /Alguien se ha inscrito en tu evento «Carrera solidaria»\.\n/);
+	assert.doesNotMatch(mail, /Revisa la solicitud/);
 	assert.equal(rowsOf(ong.user.id).filter((n) =>
 	    n.link === `/events/${pev.json().id}`).length, 1, 'not doubled');
 });
