@@ -25,6 +25,18 @@ struct consumer {
 /* mail.c */
 extern const struct consumer	mail_consumers[];
 int		 mail_init(void);
-void		 mail_free(void);
+void		 mail_free(void);	/* also releases the ones below */
+
+/* inapp.c: domain events -> notifications rows, mail and push requests */
+extern const struct consumer	inapp_consumers[];
+void		 inapp_free(void);
+
+/* push.c: push.notification -> the configured command or endpoint */
+extern const struct consumer	push_consumers[];
+void		 push_free(void);
+
+/* reminders.c: a timed job; events starting soon -> event.reminder rows */
+void		 reminders_run(void);
+void		 reminders_free(void);
 
 #endif

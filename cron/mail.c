@@ -53,6 +53,10 @@ mail_init(void)
 void
 mail_free(void)
 {
+	/* The other consumers' statements go with the same connection. */
+	inapp_free();
+	push_free();
+	reminders_free();
 	db_release_all(stmts, STMT__MAX);
 	tpl_set_free(templates);
 	templates = NULL;
@@ -173,8 +177,12 @@ mail_send(int64_t outbox_id, json_t *payload, const char *tpl, char *err,
 		snprintf(err, errlen, "render %s: %s", key, rerr);
 		goto out;
 	}
-	snprintf(key, sizeof(key), "mail.%s.subject", tpl);
-	subject = i18n_get(lang, key);
+	/* A notification brings its title, already in the person's words. */
+	subject = json_string_value(json_object_get(payload, "subject"));
+	if (subject == NULL) {
+		snprintf(key, sizeof(key), "mail.%s.subject", tpl);
+		subject = i18n_get(lang, key);
+	}
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	buf_printf(&msg, "From: %s\r\nTo: %s\r\nSubject: ", cfg_str("mail",
@@ -207,7 +215,32 @@ mail_password_reset(int64_t id, json_t *payload, char *err, size_t errlen)
 	return mail_send(id, payload, "password_reset", err, errlen);
 }
 
+/*
+ * A notification for one person (appended by the in-app consumers when the
+ * person's preferences allow e-mail): templates/mail/<type>.mustache.
+ */
+static enum db_status
+mail_notification(int64_t id, json_t *payload, char *err, size_t errlen)
+{
+	const char	*type;
+	char		 key[128];
+
+	type = json_string_value(json_object_get(payload, "type"));
+	if (type == NULL || strspn(type, "abcdefghijklmnopqrstuvwxyz_") !=
+	    strlen(type) || strlen(type) > 60) {
+		snprintf(err, errlen, "mail.notification: no type");
+		return DB_ERROR;
+	}
+	snprintf(key, sizeof(key), "mail/%s", type);
+	if (!tpl_set_has(templates, key)) {
+		snprintf(err, errlen, "mail.notification: no template %s", key);
+		return DB_ERROR;
+	}
+	return mail_send(id, payload, type, err, errlen);
+}
+
 const struct consumer mail_consumers[] = {
 	{ "mail.password_reset", "mail.password_reset", mail_password_reset },
+	{ "mail.notification", "mail.notification", mail_notification },
 	{ NULL, NULL, NULL },
 };

@@ -117,6 +117,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 
 static const struct consumer *const registry[] = {
 	mail_consumers,
+	inapp_consumers,
+	push_consumers,
 };
 
 static volatile sig_atomic_t	 stopping;
@@ -385,6 +387,7 @@ timed_jobs(void)
 	for (i = 0; i < sizeof(purges) / sizeof(purges[0]); i++)
 		if (db_exec(&stmts[purges[i]], DB_NOPARAMS, &n, NULL) != DB_OK)
 			log_warnx("purge %zu failed", i);
+	reminders_run();
 	if (db_exec(&stmts[STMT_PRUNE_OUTBOX], P(DB_INT(cfg_int("notifier",
 	    "retention_days", 7))), &n, NULL) != DB_OK)
 		log_warnx("pruning the outbox failed");
@@ -436,7 +439,7 @@ main(int argc, char *argv[])
 		if (n > 0)
 			total += n;
 		if (n > 0)
-			continue;	/* maybe more waiting: no pause */
+			continue;	/* more waiting, or rows just made: no pause */
 		if (once || time(NULL) >= until)
 			break;
 		sleep(1);

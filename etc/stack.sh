@@ -157,8 +157,13 @@ start_programs() {
 	AGORA_SERVER_BINDIR=$BUILD/cgi-bin
 	AGORA_SERVER_TEMPLATES=${AGORA_SERVER_TEMPLATES:-$TOP/templates}
 	AGORA_AUTH_COMMON_PASSWORDS=$TOP/etc/common-passwords.txt
+	# A development stack: the notifier's mail spool can be browsed at
+	# /notifications/dev/mail (off in an install).
+	AGORA_MAIL_SPOOL=$VAR/mail
+	AGORA_NOTIFICATIONS_DEV_MAIL=1
 	export AGORA_SERVER_PROGRAMS AGORA_SERVER_BINDIR AGORA_SERVER_TEMPLATES \
-	    AGORA_AUTH_COMMON_PASSWORDS
+	    AGORA_AUTH_COMMON_PASSWORDS AGORA_MAIL_SPOOL \
+	    AGORA_NOTIFICATIONS_DEV_MAIL
 	for prog in "$BUILD"/cgi-bin/*; do
 		case "$prog" in *.o|*.d) continue ;; esac
 		name=$(basename "$prog")

@@ -23,6 +23,12 @@ static const struct app	*the_app;
 static struct req_limits limits;
 static long		 max_requests;
 
+/* The header's counter on every page; the (user_id, read_at) index
+ * answers it without reading rows. */
+static struct db_stmt	 unread_stmt = {
+	"SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND "
+	"read_at IS NULL", NULL, 0 };
+
 const struct app *
 app_current(void)
 {
@@ -68,6 +74,20 @@ installed_apps(void)
 		    keys[i], "url", "/", keys[i]));
 	}
 	return apps;
+}
+
+static long long
+unread_count(int64_t uid)
+{
+	json_t		*row = NULL;
+	long long	 n;
+
+	if (db_query_one(&unread_stmt, (const struct db_param[]){ DB_INT(uid),
+	    DB_END }, &row) != DB_OK)
+		return -1;
+	n = (long long)json_integer_value(json_object_get(row, "n"));
+	json_decref(row);
+	return n;
 }
 
 /* Reads the body, bounded by the configured limit. */
@@ -231,6 +251,7 @@ worker(int fd, void *arg)
 	}
 	arena_free(a);
 	db_release_all(the_app->stmts, the_app->nstmts);
+	db_release_all(&unread_stmt, 1);
 	outbox_free();
 	sess_free();
 	db_close();
@@ -291,6 +312,7 @@ app_main(int argc, char *argv[], const struct app *app)
 	apps = installed_apps();
 	resp_set_apps(apps);
 	json_decref(apps);	/* resp holds its own reference */
+	resp_set_unread(unread_count);
 	if (app->init != NULL && app->init() != 0)
 		fatalx("%s could not start", app->name);
 	limits.body_max = (size_t)cfg_int("limits", "body_max", 1 << 20);

@@ -12,6 +12,7 @@
 
 static struct tpl_set	*templates;
 static json_t		*apps;
+static long long	(*unread_of)(int64_t);
 
 static const struct {
 	enum http_status	 code;
@@ -81,6 +82,12 @@ resp_free(void)
 	json_decref(apps);
 	apps = NULL;
 	i18n_free();
+}
+
+void
+resp_set_unread(long long (*fn)(int64_t))
+{
+	unread_of = fn;
 }
 
 void
@@ -196,12 +203,14 @@ field_chosen(struct req *r)
 	return c;
 }
 
-/* Adds what the layout needs to a page model. */
+/* Adds what the layout needs to a page model; the unread counter only
+ * when the database is worth asking. */
 static void
-decorate(struct req *r, json_t *m)
+decorate(struct req *r, json_t *m, bool badge)
 {
 	json_t		*langs, *flash;
 	const char	*fl, *code;
+	long long	 unread;
 	const char	*names[2][2] = { { "es", "Español" }, { "en", "English" } };
 	size_t		 i;
 	time_t		 now = time(NULL);
@@ -222,6 +231,10 @@ decorate(struct req *r, json_t *m)
 		json_object_set_new(m, "user", json_pack("{s:I, s:s, s:s}",
 		    "id", (json_int_t)r->user.id, "name", r->user.name,
 		    "role", r->user.role_name));
+	if (r->user.id != 0 && badge && unread_of != NULL &&
+	    (unread = unread_of(r->user.id)) >= 0)
+		json_object_set_new(m, "unread_badge", json_pack("{s:I}",
+		    "count", (json_int_t)unread));
 	json_object_set_new(m, "csrf", json_string(r->csrf ? r->csrf : ""));
 	if ((fl = req_cookie(r, "agora_flash")) != NULL) {
 		const char *key = arena_printf(r->arena, "flash.%s", fl);
@@ -300,7 +313,7 @@ render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
 		return 0;
 	}
 	json_object_clear(m);
-	decorate(r, m);
+	decorate(r, m, st != HTTP_UNAVAILABLE && st != HTTP_INTERNAL_ERROR);
 	json_object_set_new(m, "status", json_integer(st));
 	json_object_set_new(m, "title", json_string(title));
 	json_object_set_new(m, "detail", json_string(detail));
@@ -396,7 +409,7 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 		buf_puts(&body, s);
 		free(s);
 	} else {
-		decorate(r, m);
+		decorate(r, m, true);
 		if ((int)st >= 400) {
 			json_object_set_new(m, "errors", field_errors(r, true));
 			json_object_set_new(m, "invalid", field_errors(r, false));

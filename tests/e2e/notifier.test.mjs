@@ -80,8 +80,10 @@ test('two runs side by side deliver each row exactly once', async () => {
 	    'every row done');
 	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id IN (${ids})`),
 	    String(ids.length), 'one mail_log row per outbox row');
+	// The in-app consumer of the same topic keeps its own markers.
 	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox_consumed WHERE outbox_id IN
-	    (${ids})`), String(ids.length), 'one marker per row');
+	    (${ids}) AND consumer = 'mail.password_reset'`), String(ids.length),
+	    'one marker per row');
 	assert.equal(spooled(ids), ids.length, 'one spooled message per row');
 });
 

@@ -1,0 +1,299 @@
+// Every notification path end to end: an action through the API, a run of
+// the real notifier, then the notification in the API and the mail in the
+// spool, in the recipient's language; preferences that turn a channel off;
+// push through a command and an HTTP endpoint (invalid tokens forgotten);
+// reminders once; a consumer that fails and then recovers.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+import { VAR, serial, sql, sqlText } from './lib.mjs';
+import { account, future } from './events-lib.mjs';
+import {
+    SPOOL, mailsTo, pauseTimer, resumeTimer, rowsOf, runNotifier, subject,
+} from './notifications-lib.mjs';
+
+await serial();
+const TAG = 171;
+
+before(pauseTimer);
+after(resumeTimer);
+
+async function inLang(c, lang) {
+	const res = await c.api('PATCH', '/api/v1/users/me', { lang });
+	assert.equal(res.status, 200, res.text);
+}
+
+function emailOf(c) {
+	return sqlText(`SELECT email FROM users WHERE id = ${Number(c.user.id)}`);
+}
+
+async function listOf(c) {
+	const res = await c.api('GET', '/api/v1/notifications');
+	assert.equal(res.status, 200, res.text);
+	return res.json().items;
+}
+
+async function unread(c) {
+	const res = await c.api('GET', '/api/v1/notifications/unread-count');
+	assert.equal(res.status, 200, res.text);
+	return res.json().count;
+}
+
+async function enrol(c, eventId) {
+	const res = await c.api('POST', '/api/v1/participations',
+	    { event_id: eventId });
+	assert.equal(res.status, 201, res.text);
+	return res.json();
+}
+
+let ong, ana, ben, ev;
+
+before(async () => {
+	ong = await account(TAG, 'ong');		// Spanish (the default)
+	ana = await account(TAG, 'externo');
+	ben = await account(TAG, 'externo');
+	await inLang(ana, 'en');
+	const res = await ong.api('POST', '/api/v1/events', {
+		title: 'Limpieza del río', description: 'Recogemos la orilla.',
+		type_id: 1, city_id: 1, starts_at: future(12, 9),
+		ends_at: future(12, 13), capacity: 10, requires_approval: true,
+		status: 'published' });
+	assert.equal(res.status, 201, res.text);
+	ev = res.json();
+});
+
+test('enrolment received (es) and approved (en): notification and mail', async () => {
+	const p = await enrol(ana, ev.id);
+	await runNotifier();
+	const got = (await listOf(ong)).filter((n) => n.link === `/events/${ev.id}`);
+	assert.equal(got.length, 1);
+	assert.equal(got[0].type, 'enrolment_received');
+	assert.equal(got[0].title, 'Nueva inscripción en «Limpieza del río»');
+	assert.equal(got[0].read, false);
+	assert.match(got[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+	assert.deepEqual(Object.keys(got[0]).sort(),
+	    ['body', 'created_at', 'id', 'link', 'read', 'title', 'type']);
+	assert.equal(await unread(ong), 1);
+	const es = mailsTo(emailOf(ong), 'enrolment_received');
+	assert.equal(es.length, 1, 'one mail to the NGO');
+	assert.equal(subject(es[0].text), 'Nueva inscripción en «Limpieza del río»');
+	assert.match(es[0].text, /\r\n\r\nHola /);
+	assert.match(es[0].text, /Alguien se ha inscrito en tu evento «Limpieza del río»\. Revisa la solicitud/);
+	assert.match(es[0].text, new RegExp(`http://agora\\.test/events/${ev.id}\\n`));
+	assert.match(es[0].text, /Puedes elegir qué avisos recibes/);
+
+	const res = await ong.api('POST', `/api/v1/participations/${p.id}/approve`);
+	assert.equal(res.status, 200, res.text);
+	await runNotifier();
+	const mine = await listOf(ana);
+	assert.equal(mine[0].type, 'enrolment_approved');
+	assert.equal(mine[0].title, 'Enrolment approved: “Limpieza del río”');
+	const en = mailsTo(emailOf(ana), 'enrolment_approved');
+	assert.equal(en.length, 1, 'one mail to the participant');
+	assert.equal(subject(en[0].text), 'Enrolment approved: “Limpieza del río”');
+	assert.match(en[0].text, /\r\n\r\nHello /);
+	assert.match(en[0].text, /has been approved/);
+	assert.match(en[0].text, /You can choose which notifications/);
+
+	// Another run changes nothing: each row had its effect once.
+	await runNotifier();
+	assert.equal(rowsOf(ana.user.id, 'enrolment_approved').length, 1);
+	assert.equal(mailsTo(emailOf(ana), 'enrolment_approved').length, 1);
+});
+
+test('enrolment rejected, with e-mail turned off: in-app only', async () => {
+	let res = await ben.api('PUT', '/api/v1/notifications/preferences',
+	    { 'enrolment_rejected.email': false });
+	assert.equal(res.status, 200, res.text);
+	const p = await enrol(ben, ev.id);
+	res = await ong.api('POST', `/api/v1/participations/${p.id}/reject`);
+	assert.equal(res.status, 200, res.text);
+	await runNotifier();
+	const got = await listOf(ben);
+	assert.equal(got[0].type, 'enrolment_rejected');
+	assert.equal(got[0].title, 'Inscripción rechazada: «Limpieza del río»');
+	assert.equal(mailsTo(emailOf(ben), 'enrolment_rejected').length, 0,
+	    'no mail: turned off');
+});
+
+test('in-app turned off: no row, the mail still goes', async () => {
+	const res = await ana.api('PUT', '/api/v1/notifications/preferences',
+	    { 'event_changed.inapp': false });
+	assert.equal(res.status, 200, res.text);
+	const doc = res.json().items.find((i) => i.type === 'event_changed');
+	// Names in the request's language (Spanish: none asked for).
+	assert.deepEqual(doc, { type: 'event_changed', name: 'Evento modificado',
+	    inapp: false, email: true, push: true });
+	const upd = await ong.api('PATCH', `/api/v1/events/${ev.id}`,
+	    { description: 'Recogemos la orilla y plantamos árboles.' });
+	assert.equal(upd.status, 200, upd.text);
+	await runNotifier();
+	assert.equal(rowsOf(ana.user.id, 'event_changed').length, 0);
+	const m = mailsTo(emailOf(ana), 'event_changed');
+	assert.equal(m.length, 1);
+	assert.match(m[0].text, /which you take part in, has changed/);
+	// The rejected participant hears nothing of it.
+	assert.equal(rowsOf(ben.user.id, 'event_changed').length, 0);
+	assert.equal(mailsTo(emailOf(ben), 'event_changed').length, 0);
+});
+
+test('sponsorship requested (to the NGO) and accepted (to the company)', async () => {
+	const co = await account(TAG, 'empresa');
+	let res = await co.api('POST', `/api/v1/events/${ev.id}/sponsors`);
+	assert.equal(res.status, 201, res.text);
+	await runNotifier();
+	let got = rowsOf(ong.user.id, 'sponsorship_requested');
+	assert.equal(got.length, 1);
+	assert.equal(got[0].link, `/events/${ev.id}/sponsors`);
+	assert.equal(mailsTo(emailOf(ong), 'sponsorship_requested').length, 1);
+	res = await ong.api('POST',
+	    `/api/v1/events/${ev.id}/sponsors/${co.user.id}/accept`);
+	assert.equal(res.status, 200, res.text);
+	await runNotifier();
+	got = rowsOf(co.user.id, 'sponsorship_accepted');
+	assert.equal(got.length, 1);
+	assert.equal(got[0].title, 'Patrocinio aceptado: «Limpieza del río»');
+	assert.equal(rowsOf(ong.user.id, 'sponsorship_accepted').length, 0,
+	    'not to the one who accepted');
+	assert.equal(mailsTo(emailOf(co), 'sponsorship_accepted').length, 1);
+});
+
+test('a password reset shows in-app too (its mail is the reset mail)', async () => {
+	const email = emailOf(ben);
+	const res = await ben.api('POST', '/api/v1/auth/password/forgot',
+	    { email }, { token: false });
+	assert.ok([200, 202, 204].includes(res.status), res.text);
+	await runNotifier();
+	const got = rowsOf(ben.user.id, 'password_reset');
+	assert.equal(got.length, 1);
+	assert.equal(got[0].link, 'NULL', 'no link: the token stays in the mail');
+	assert.equal(mailsTo(email, 'password_reset').length, 1);
+});
+
+test('a reminder a day before, once, to approved participants only', async () => {
+	const title = `Recordatorio ${Date.now()}`;
+	const id = Number(sqlText(`INSERT INTO events (organizer_id, title,
+	    description, type_id, city_id, starts_at, ends_at, capacity,
+	    status) VALUES (${ong.user.id}, '${title}', 'x', 1, 1,
+	    UTC_TIMESTAMP() + INTERVAL 3 HOUR, UTC_TIMESTAMP() + INTERVAL 5 HOUR,
+	    0, 'published'); SELECT LAST_INSERT_ID()`));
+	sql(`INSERT INTO participations (event_id, user_id, status) VALUES
+	    (${id}, ${ana.user.id}, 'approved'), (${id}, ${ben.user.id}, 'pending')`);
+	await runNotifier();
+	await runNotifier();
+	const got = rowsOf(ana.user.id, 'event_reminder');
+	assert.equal(got.length, 1, 'one reminder however many runs');
+	assert.equal(got[0].title, `Reminder: “${title}” is soon`);
+	assert.equal(got[0].link, `/events/${id}`);
+	assert.equal(rowsOf(ben.user.id, 'event_reminder').length, 0, 'pending: no');
+	assert.equal(mailsTo(emailOf(ana), 'event_reminder').length, 1);
+});
+
+test('event cancelled: participants hear, by push too (HTTP endpoint)', async () => {
+	const got = [];
+	const srv = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (d) => { body += d; });
+		req.on('end', () => {
+			const msg = JSON.parse(body);
+			got.push(msg);
+			res.writeHead(msg.token.startsWith('gone-') ? 410 : 200);
+			res.end();
+		});
+	});
+	await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+	const url = `http://127.0.0.1:${srv.address().port}/push`;
+	const good = `good-${Date.now()}`, gone = `gone-${Date.now()}`;
+	for (const [platform, token] of [['android', good], ['ios', gone]]) {
+		const res = await ana.api('POST', '/api/v1/notifications/devices',
+		    { platform, token });
+		assert.equal(res.status, 201, res.text);
+	}
+	try {
+		const res = await ong.api('POST', `/api/v1/events/${ev.id}/cancel`);
+		assert.equal(res.status, 200, res.text);
+		await runNotifier({ AGORA_PUSH_URL: url });
+	} finally {
+		srv.close();
+	}
+	assert.equal(rowsOf(ana.user.id, 'event_cancelled').length, 1);
+	assert.equal(mailsTo(emailOf(ana), 'event_cancelled').length, 1);
+	const mine = got.filter((m) => m.type === 'event_cancelled');
+	assert.deepEqual(mine.map((m) => m.token).sort(), [good, gone].sort());
+	assert.equal(mine[0].title, 'Event cancelled: “Limpieza del río”');
+	assert.equal(mine[0].link, `/events/${ev.id}`);
+	assert.equal(sqlText(`SELECT COUNT(*) FROM push_devices WHERE token =
+	    '${gone}'`), '0', 'the invalid token is forgotten');
+	assert.equal(sqlText(`SELECT last_used_at IS NOT NULL FROM push_devices
+	    WHERE token = '${good}'`), '1');
+});
+
+test('push through a command: token as $1, the message on stdin', async () => {
+	const c = await account(TAG, 'externo');
+	const out = path.join(VAR, `push-${Date.now()}.log`);
+	const token = `cmd-${Date.now()}`;
+	let res = await c.api('POST', '/api/v1/notifications/devices',
+	    { platform: 'web', token });
+	assert.equal(res.status, 201, res.text);
+	const pev = await ong.api('POST', '/api/v1/events', {
+		title: 'Taller de huertos', description: 'Plantamos.', type_id: 1,
+		city_id: 1, starts_at: future(20, 9), ends_at: future(20, 12),
+		capacity: 0, status: 'published' });
+	assert.equal(pev.status, 201, pev.text);
+	await enrol(c, pev.json().id);
+	res = await ong.api('PATCH', `/api/v1/events/${pev.json().id}`,
+	    { title: 'Taller de huertos urbanos' });
+	assert.equal(res.status, 200, res.text);
+	await runNotifier({ AGORA_PUSH_COMMAND:
+	    `printf '%s ' "$1" >> ${out}; cat >> ${out}; echo >> ${out}` });
+	const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+	const line = lines.find((l) => l.includes('"event_changed"'));
+	assert.ok(line, lines.join('\n'));
+	assert.equal(line.slice(0, token.length + 1), `${token} `);
+	const msg = JSON.parse(line.slice(token.length + 1));
+	assert.equal(msg.token, token);
+	assert.equal(msg.title, 'Cambios en «Taller de huertos urbanos»');
+	assert.equal(msg.platform, 'web');
+});
+
+test('a consumer that fails is retried and then recovers', async () => {
+	const c = await account(TAG, 'externo');
+	// A spool the notifier cannot write: under a plain file.
+	const blocker = path.join(VAR, `not-a-dir-${Date.now()}`);
+	fs.writeFileSync(blocker, '');
+	const bad = path.join(blocker, 'spool');
+	const pev = await ong.api('POST', '/api/v1/events', {
+		title: 'Carrera solidaria', description: 'Corremos.', type_id: 1,
+		city_id: 1, starts_at: future(25, 9), ends_at: future(25, 12),
+		capacity: 0, status: 'published' });
+	assert.equal(pev.status, 201, pev.text);
+	await enrol(c, pev.json().id);
+	await runNotifier({ AGORA_MAIL_SPOOL: bad });
+	// The notification is there; its mail is waiting for a retry.
+	assert.equal(rowsOf(ong.user.id).filter((n) =>
+	    n.link === `/events/${pev.json().id}`).length, 1);
+	const [id, status, attempts, error] = sql(`SELECT id, status, attempts,
+	    last_error FROM outbox WHERE topic = 'mail.notification' AND
+	    JSON_VALUE(payload, '$.user_id') = ${ong.user.id} AND
+	    JSON_VALUE(payload, '$.link') = '/events/${pev.json().id}' AND
+	    JSON_VALUE(payload, '$.type') = 'enrolment_received'`)[0];
+	assert.equal(status, 'pending');
+	assert.equal(attempts, '1');
+	assert.match(error, /spool/);
+	assert.equal(mailsTo(emailOf(ong), 'enrolment_received').filter((m) =>
+	    m.text.includes('Carrera solidaria')).length, 0);
+	// Due again, with the spool back: delivered once.
+	sqlText(`UPDATE outbox SET available_at = UTC_TIMESTAMP(3) WHERE id = ${id}`);
+	await runNotifier();
+	assert.equal(sqlText(`SELECT status FROM outbox WHERE id = ${id}`), 'done');
+	const mail = fs.readFileSync(path.join(SPOOL, `${id}-enrolment_received.eml`),
+	    'utf8');
+	// Taken on without review: nothing to approve.
+	assert.match(mail, /Alguien se ha inscrito en tu evento «Carrera solidaria»\.\n/);
+	assert.doesNotMatch(mail, /Revisa la solicitud/);
+	assert.equal(rowsOf(ong.user.id).filter((n) =>
+	    n.link === `/events/${pev.json().id}`).length, 1, 'not doubled');
+});
