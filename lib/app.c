@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,6 +23,38 @@
 static const struct app	*the_app;
 static struct req_limits limits;
 static long		 max_requests;
+static size_t		 stream_max;	/* multipart bodies streamed: up to this */
+
+void
+app_stream_multipart(size_t max)
+{
+	stream_max = max;
+}
+
+/* A multipart body this program streams itself: its length, checked. */
+static bool
+streamed(FCGX_Request *fr, enum http_status *st, size_t *len)
+{
+	const char	*ct, *cl, *m;
+	long long	 n;
+
+	ct = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+	if (stream_max == 0 || ct == NULL || m == NULL ||
+	    strcmp(m, "POST") != 0 ||
+	    strncasecmp(ct, "multipart/form-data", 19) != 0)
+		return false;
+	*st = HTTP_OK;
+	*len = 0;
+	cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	if (cl == NULL || !valid_parse_int(cl, 0, INT64_MAX, &n))
+		*st = HTTP_BAD_REQUEST;
+	else if ((size_t)n > stream_max)
+		*st = HTTP_PAYLOAD_TOO_LARGE;
+	else
+		*len = (size_t)n;
+	return true;
+}
 
 const struct app *
 app_current(void)
@@ -149,7 +182,7 @@ dispatch(struct req *r, json_t *m)
 	}
 	if (r->method != M_GET && r->method != M_HEAD &&
 	    r->method != M_OPTIONS && !r->user.bearer &&
-	    (!r->api || req_cookie(r, SESS_COOKIE) != NULL) &&
+	    r->body_in == NULL && (!r->api || req_cookie(r, SESS_COOKIE) != NULL) &&
 	    !sess_csrf_ok(r)) {
 		r->detail = "error_detail.csrf";
 		return HTTP_FORBIDDEN;
@@ -174,6 +207,8 @@ handle(FCGX_Request *fr, struct arena *a)
 	enum http_status st, bst;
 	json_t		*m;
 	int		 sent;
+	size_t		 unread = 0;
+	bool		 stream;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	log_set_request_id(FCGX_GetParam("REQUEST_ID", fr->envp));
@@ -181,10 +216,18 @@ handle(FCGX_Request *fr, struct arena *a)
 	m = json_object();
 	/* Even with a bad body the head is parsed, so the error is
 	 * answered in the caller's representation and language. */
-	bst = read_body(fr, a, &body, &len);
+	if ((stream = streamed(fr, &bst, &unread))) {
+		body = "";
+		len = 0;
+	} else
+		bst = read_body(fr, a, &body, &len);
 	st = req_parse(&r, a, fr->envp, body, len, &limits);
 	if (st == HTTP_OK && bst != HTTP_OK)
 		st = bst;
+	if (stream && st == HTTP_OK) {
+		r.body_in = fr->in;
+		r.body_unread = unread;
+	}
 	if (st == HTTP_OK)
 		st = dispatch(&r, m);
 	else if (st == HTTP_METHOD_NOT_ALLOWED && r.match.allowed == 0 &&
