@@ -187,10 +187,66 @@ img_orient(gdImagePtr src, int o)
 	return dst;
 }
 
+/*
+ * Area averaging: each new pixel is the mean of the block of old pixels
+ * it covers, in integers, visiting every old pixel once.  Sharper than a
+ * bilinear pass on large reductions and several times faster than
+ * gdImageCopyResampled.  flat lays transparency over white.
+ */
+static gdImagePtr
+shrink(gdImagePtr src, unsigned nw, unsigned nh, bool flat)
+{
+	gdImagePtr	 dst;
+	unsigned	 W = (unsigned)gdImageSX(src), H = (unsigned)gdImageSY(src);
+	unsigned	 dx, dy, x, y, x0, x1, y0, y1, n;
+	unsigned long	 r, g, b, a;
+	int		 c;
+
+	if ((dst = gdImageCreateTrueColor((int)nw, (int)nh)) == NULL)
+		return NULL;
+	gdImageAlphaBlending(dst, 0);
+	gdImageSaveAlpha(dst, !flat);
+	for (dy = 0; dy < nh; dy++) {
+		y0 = (unsigned)((unsigned long long)dy * H / nh);
+		y1 = (unsigned)((unsigned long long)(dy + 1) * H / nh);
+		if (y1 <= y0)
+			y1 = y0 + 1;
+		for (dx = 0; dx < nw; dx++) {
+			x0 = (unsigned)((unsigned long long)dx * W / nw);
+			x1 = (unsigned)((unsigned long long)(dx + 1) * W / nw);
+			if (x1 <= x0)
+				x1 = x0 + 1;
+			r = g = b = a = 0;
+			for (y = y0; y < y1; y++)
+				for (x = x0; x < x1; x++) {
+					c = src->tpixels[y][x];
+					r += (unsigned long)gdTrueColorGetRed(c);
+					g += (unsigned long)gdTrueColorGetGreen(c);
+					b += (unsigned long)gdTrueColorGetBlue(c);
+					a += (unsigned long)gdTrueColorGetAlpha(c);
+				}
+			n = (x1 - x0) * (y1 - y0);
+			r /= n;
+			g /= n;
+			b /= n;
+			a /= n;
+			if (flat) {
+				/* alpha runs from 0 (opaque) to 127 (clear) */
+				r += (255 - r) * a / 127;
+				g += (255 - g) * a / 127;
+				b += (255 - b) * a / 127;
+				a = 0;
+			}
+			dst->tpixels[dy][dx] = gdTrueColorAlpha((int)r, (int)g,
+			    (int)b, (int)a);
+		}
+	}
+	return dst;
+}
+
 gdImagePtr
 img_fit(gdImagePtr src, unsigned side, bool flat)
 {
-	gdImagePtr	 dst;
 	unsigned	 w = (unsigned)gdImageSX(src), h = (unsigned)gdImageSY(src);
 	unsigned	 nw = w, nh = h;
 
@@ -207,19 +263,7 @@ img_fit(gdImagePtr src, unsigned side, bool flat)
 		nw = 1;
 	if (nh == 0)
 		nh = 1;
-	if ((dst = gdImageCreateTrueColor((int)nw, (int)nh)) == NULL)
-		return NULL;
-	if (flat) {
-		gdImageFilledRectangle(dst, 0, 0, (int)nw - 1, (int)nh - 1,
-		    gdTrueColor(255, 255, 255));
-		gdImageAlphaBlending(dst, 1);
-	} else {
-		gdImageAlphaBlending(dst, 0);
-		gdImageSaveAlpha(dst, 1);
-	}
-	gdImageCopyResampled(dst, src, 0, 0, 0, 0, (int)nw, (int)nh, (int)w,
-	    (int)h);
-	return dst;
+	return shrink(src, nw, nh, flat);
 }
 
 gdImagePtr
