@@ -1235,8 +1235,9 @@ storage_init(void)
 	gdSetErrorMethod(gd_quiet);
 	sweep(tmp);
 	/* Room for the multipart framing around the largest file. */
-	app_stream_multipart((size_t)(conf.image_max > conf.document_max ?
-	    conf.image_max : conf.document_max) + 64 * 1024);
+	app_stream_multipart(files_upload, (size_t)(conf.image_max >
+	    conf.document_max ? conf.image_max : conf.document_max) +
+	    64 * 1024);
 	return 0;
 }
 

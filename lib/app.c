@@ -24,10 +24,12 @@ static const struct app	*the_app;
 static struct req_limits limits;
 static long		 max_requests;
 static size_t		 stream_max;	/* multipart bodies streamed: up to this */
+static route_fn		 stream_fn;	/* by this handler */
 
 void
-app_stream_multipart(size_t max)
+app_stream_multipart(route_fn fn, size_t max)
 {
+	stream_fn = fn;
 	stream_max = max;
 }
 
@@ -166,6 +168,11 @@ dispatch(struct req *r, json_t *m)
 		return st;
 	}
 	rt = r->match.route;
+	/* Only the streaming handler reads a body left unread. */
+	if (r->body_in != NULL && rt->fn != stream_fn) {
+		r->detail = "error_detail.415";
+		return HTTP_UNSUPPORTED_MEDIA_TYPE;
+	}
 	for (i = 0; i < r->match.nparams; i++)
 		if (r->match.params[i].id != 0) {
 			r->id = r->match.params[i].id;

@@ -188,13 +188,34 @@ img_orient(gdImagePtr src, int o)
 }
 
 /*
+ * Makes a picture the top-left nw x nh of itself: the rows below go back
+ * to the allocator at once, for the copies that follow to reuse, so a
+ * picture reduced in place never needs twice its memory.
+ */
+static void
+crop(gdImagePtr im, unsigned nw, unsigned nh)
+{
+	int	 y;
+
+	for (y = (int)nh; y < im->sy; y++) {
+		gdFree(im->tpixels[y]);
+		im->tpixels[y] = NULL;
+	}
+	im->sx = (int)nw;
+	im->sy = (int)nh;
+	gdImageSetClip(im, 0, 0, (int)nw - 1, (int)nh - 1);
+}
+
+/*
  * Area averaging: each new pixel is the mean of the block of old pixels
  * it covers, in integers, visiting every old pixel once.  Sharper than a
  * bilinear pass on large reductions and several times faster than
- * gdImageCopyResampled.  flat lays transparency over white.
+ * gdImageCopyResampled.  flat lays transparency over white.  In place,
+ * new pixel (x, y) overwrites an old one no later pixel reads: its block
+ * starts at or right of x in rows at or below y.
  */
 static gdImagePtr
-shrink(gdImagePtr src, unsigned nw, unsigned nh, bool flat)
+shrink(gdImagePtr src, unsigned nw, unsigned nh, bool flat, bool in_place)
 {
 	gdImagePtr	 dst;
 	unsigned	 W = (unsigned)gdImageSX(src), H = (unsigned)gdImageSY(src);
@@ -202,7 +223,9 @@ shrink(gdImagePtr src, unsigned nw, unsigned nh, bool flat)
 	unsigned long	 r, g, b, a;
 	int		 c;
 
-	if ((dst = gdImageCreateTrueColor((int)nw, (int)nh)) == NULL)
+	if (in_place)
+		dst = src;
+	else if ((dst = gdImageCreateTrueColor((int)nw, (int)nh)) == NULL)
 		return NULL;
 	gdImageAlphaBlending(dst, 0);
 	gdImageSaveAlpha(dst, !flat);
@@ -241,11 +264,14 @@ shrink(gdImagePtr src, unsigned nw, unsigned nh, bool flat)
 			    (int)b, (int)a);
 		}
 	}
+	if (in_place)
+		crop(dst, nw, nh);
 	return dst;
 }
 
-gdImagePtr
-img_fit(gdImagePtr src, unsigned side, bool flat)
+/* The size that fits side on the long edge, never larger. */
+static void
+fit_size(gdImagePtr src, unsigned side, unsigned *pw, unsigned *ph)
 {
 	unsigned	 w = (unsigned)gdImageSX(src), h = (unsigned)gdImageSY(src);
 	unsigned	 nw = w, nh = h;
@@ -263,13 +289,24 @@ img_fit(gdImagePtr src, unsigned side, bool flat)
 		nw = 1;
 	if (nh == 0)
 		nh = 1;
-	return shrink(src, nw, nh, flat);
+	*pw = nw;
+	*ph = nh;
+}
+
+gdImagePtr
+img_fit(gdImagePtr src, unsigned side, bool flat)
+{
+	unsigned	 nw, nh;
+
+	fit_size(src, side, &nw, &nh);
+	return shrink(src, nw, nh, flat, false);
 }
 
 gdImagePtr
 img_load(FILE *f, enum img_type t, unsigned max_side, int orientation)
 {
-	gdImagePtr	 im, small, up;
+	gdImagePtr	 im, up;
+	unsigned	 nw, nh;
 
 	switch (t) {
 	case IMG_JPEG:
@@ -293,13 +330,14 @@ img_load(FILE *f, enum img_type t, unsigned max_side, int orientation)
 		gdImageDestroy(im);
 		return NULL;
 	}
-	/* Scaled first, so the turn works on the smaller picture. */
-	small = img_fit(im, max_side, false);
+	/* Reduced first and in place, so the turn works on the smaller
+	 * picture and the decoded one is the largest allocation. */
+	fit_size(im, max_side, &nw, &nh);
+	im = shrink(im, nw, nh, false, true);
+	if (orientation == 1)
+		return im;
+	up = img_orient(im, orientation);
 	gdImageDestroy(im);
-	if (small == NULL || orientation == 1)
-		return small;
-	up = img_orient(small, orientation);
-	gdImageDestroy(small);
 	return up;
 }
 

@@ -100,3 +100,14 @@ test('a refused file on a page is a page that says why', async () => {
 	assert.match(res.headers['content-type'], /text\/html/);
 	assert.match(res.text, /JPEG, PNG, WebP o GIF/);
 });
+
+test('a multipart body on another route is 415, never a way round CSRF', async () => {
+	const ok = await send(ong, { kind: 'image' }, uniquePng());
+	assert.equal(ok.status, 303);
+	const id = sql(`SELECT MAX(id) FROM files WHERE owner_id = ${ong.user.id}`)[0][0];
+	const m = multipart([{ name: 'x', value: '1' }]);
+	const res = await ong.send(`/files/${id}/delete`, { method: 'POST', body: m.body,
+	    type: m.type, html: true, token: false });
+	assert.equal(res.status, 415);
+	assert.ok(fileRow(id), 'still there');
+});
