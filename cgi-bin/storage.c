@@ -89,14 +89,15 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "SELECT id, owner_id, kind, mime, size, sha256, width, height, "
 	  "public, name, created_at FROM files WHERE id = ?", NULL, 0 },
 	/* STMT_EVENT_OWNER */
-	{ "SELECT organizer_id FROM events WHERE id = ? FOR UPDATE", NULL, 0 },
+	{ "SELECT organizer_id, title, status FROM events WHERE id = ? "
+	  "FOR UPDATE", NULL, 0 },
 	/* STMT_COVER */
 	{ "UPDATE events SET cover_file_id = ? WHERE id = ?", NULL, 0 },
 	/* STMT_AVATAR */
 	{ "UPDATE users SET avatar_file_id = ? WHERE id = ?", NULL, 0 },
 	/* STMT_ME_OWNER */
-	{ "SELECT organizer_id FROM megaevents WHERE id = ? FOR UPDATE",
-	  NULL, 0 },
+	{ "SELECT organizer_id, title, IF(is_public, 'public', 'private') AS "
+	  "status FROM megaevents WHERE id = ? FOR UPDATE", NULL, 0 },
 	/* STMT_GALLERY_ADD: at the end of the gallery */
 	{ "INSERT INTO megaevent_images (megaevent_id, file_id, caption, "
 	  "position) SELECT ?, ?, NULLIF(?, ''), COALESCE(MAX(position), 0) + 1 "
@@ -690,24 +691,39 @@ struct link {
 
 /* Who may change what the upload is attached to: its owner or an admin. */
 static enum db_status
-check_owner(struct link *l, enum st_stmt stmt, int64_t id)
+check_owner(struct link *l, enum st_stmt stmt, int64_t id, json_t **row)
 {
-	json_t		*row = NULL;
 	enum db_status	 rc;
 	int64_t		 owner;
+	const char	*st;
 
-	rc = db_query_one(&stmts[stmt], P(DB_INT(id)), &row);
+	rc = db_query_one(&stmts[stmt], P(DB_INT(id)), row);
 	if (rc == DB_NOTFOUND)
 		l->st = HTTP_NOT_FOUND;
 	if (rc != DB_OK)
 		return rc;
-	owner = json_integer_value(json_object_get(row, "organizer_id"));
-	json_decref(row);
+	owner = json_integer_value(json_object_get(*row, "organizer_id"));
 	if (owner != l->r->user.id && l->r->user.role != ROLE_ADMIN) {
-		l->st = HTTP_FORBIDDEN;
+		/* What others may not see does not exist for them. */
+		st = json_string_value(json_object_get(*row, "status"));
+		l->st = st != NULL && (strcmp(st, "draft") == 0 ||
+		    strcmp(st, "private") == 0) ? HTTP_NOT_FOUND :
+		    HTTP_FORBIDDEN;
 		return DB_NOTFOUND;
 	}
 	return DB_OK;
+}
+
+/* What a notifier needs about the event or mega event that changed. */
+static json_t *
+change_payload(struct req *r, const char *key, long long id, json_t *row,
+    const char *what)
+{
+	return json_pack("{s:I, s:O, s:O, s:O, s:I, s:s, s:s}", key,
+	    (json_int_t)id, "organizer_id", json_object_get(row, "organizer_id"),
+	    "title", json_object_get(row, "title"), "status",
+	    json_object_get(row, "status"), "by", (json_int_t)r->user.id,
+	    "action", what, "change", what);
 }
 
 static enum db_status
@@ -726,6 +742,7 @@ insert_tx(void *arg)
 		return rc;
 	used = json_integer_value(json_object_get(row, "used"));
 	json_decref(row);
+	row = NULL;
 	if (used + (long long)s->size > conf.quota) {
 		l->st = HTTP_PAYLOAD_TOO_LARGE;
 		r->detail = "storage.problem.quota";
@@ -739,24 +756,27 @@ insert_tx(void *arg)
 		return rc;
 	s->id = (int64_t)id;
 	if (strcmp(s->kind, "cover") == 0 && req_int(r, ST_EVENT, &ev)) {
-		if ((rc = check_owner(l, STMT_EVENT_OWNER, ev)) != DB_OK ||
+		if ((rc = check_owner(l, STMT_EVENT_OWNER, ev, &row)) != DB_OK ||
 		    (rc = db_exec(&stmts[STMT_COVER], P(DB_INT(s->id),
-		    DB_INT(ev)), NULL, NULL)) != DB_OK)
+		    DB_INT(ev)), NULL, NULL)) != DB_OK ||
+		    (rc = outbox_append("event.updated", change_payload(r,
+		    "event_id", ev, row, "cover"))) != DB_OK) {
+			json_decref(row);
 			return rc;
-		if ((rc = outbox_append("event.updated", json_pack("{s:I, s:s}",
-		    "event_id", (json_int_t)ev, "change", "cover"))) != DB_OK)
-			return rc;
+		}
+		json_decref(row);
 	} else if (strcmp(s->kind, "gallery") == 0 &&
 	    req_int(r, ST_MEGAEVENT, &me)) {
-		if ((rc = check_owner(l, STMT_ME_OWNER, me)) != DB_OK ||
+		if ((rc = check_owner(l, STMT_ME_OWNER, me, &row)) != DB_OK ||
 		    (rc = db_exec(&stmts[STMT_GALLERY_ADD], P(DB_INT(me),
 		    DB_INT(s->id), DB_TEXT(req_value(r, ST_CAPTION)), DB_INT(me)),
-		    NULL, NULL)) != DB_OK)
+		    NULL, NULL)) != DB_OK ||
+		    (rc = outbox_append("megaevent.updated", change_payload(r,
+		    "megaevent_id", me, row, "image_added"))) != DB_OK) {
+			json_decref(row);
 			return rc;
-		if ((rc = outbox_append("megaevent.updated", json_pack(
-		    "{s:I, s:s}", "megaevent_id", (json_int_t)me, "action",
-		    "image_added"))) != DB_OK)
-			return rc;
+		}
+		json_decref(row);
 	} else if (strcmp(s->kind, "avatar") == 0) {
 		if ((rc = db_exec(&stmts[STMT_AVATAR], P(DB_INT(s->id),
 		    DB_INT(r->user.id)), NULL, NULL)) != DB_OK)

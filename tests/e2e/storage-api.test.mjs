@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { VAR, assertProblem, serial, sql } from './lib.mjs';
-import { Client, account, createEvent } from './events-lib.mjs';
+import { Client, account, createEvent, publishedEvent } from './events-lib.mjs';
 import {
     bytesPath, fileRow, fixture, jpegSize, multipart, tempFiles, uniquePng, upload,
 } from './storage-lib.mjs';
@@ -189,10 +189,22 @@ test('a cover in use is detached on delete; bytes go with the last row', async (
 	assert.ok(!fs.existsSync(bytesPath(sha)), 'gone with the last row');
 	assert.ok(!fs.existsSync(bytesPath(sha, '-160.webp')));
 
+	/* Another NGO: a draft does not exist for it, a public event is not its. */
 	const other2 = await account(TAG, 'ong');
-	const c = await upload(other2, fixture('small.png'),
-	    { fields: { kind: 'cover', event_id: ev.id } });
-	assertProblem(c, 403);
+	assertProblem(await upload(other2, fixture('small.png'),
+	    { fields: { kind: 'cover', event_id: ev.id } }), 404);
+	const pub = await publishedEvent(ong);
+	assertProblem(await upload(other2, fixture('small.png'),
+	    { fields: { kind: 'cover', event_id: pub.id } }), 403);
+	assertProblem(await upload(ong, fixture('small.png'),
+	    { fields: { kind: 'cover', event_id: 999999999 } }), 404);
+	const okc = await upload(ong, fixture('small.png'),
+	    { fields: { kind: 'cover', event_id: pub.id } });
+	assert.equal(okc.status, 201);
+	const topics = sql('SELECT topic, JSON_VALUE(payload, \'$.title\') FROM outbox ' +
+	    `WHERE JSON_VALUE(payload, '$.event_id') = ${pub.id} ORDER BY id DESC LIMIT 1`);
+	assert.equal(topics[0][0], 'event.updated');
+	assert.equal(topics[0][1], pub.title);
 });
 
 test('a private file of someone else cannot be deleted: 404', async () => {
