@@ -263,7 +263,7 @@ struct upload {
 	size_t			 npairs;
 	unsigned char		*head;
 	size_t			 hlen;
-	const char		*kind;		/* a kind sent before the file */
+	const char		*kind;		/* sent before the file */
 	long long		 room;		/* quota left */
 };
 
@@ -487,7 +487,7 @@ struct stored {
 	size_t		 size;
 	unsigned	 w, h;
 	bool		 image, pub;
-	const char	*made[1 + 2 * NTHUMBS];	/* paths this upload created */
+	const char	*made[1 + 2 * NTHUMBS];	/* files this upload made */
 	size_t		 nmade;
 	int64_t		 id;
 };

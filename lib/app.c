@@ -23,7 +23,7 @@
 static const struct app	*the_app;
 static struct req_limits limits;
 static long		 max_requests;
-static size_t		 stream_max;	/* multipart bodies streamed: up to this */
+static size_t		 stream_max;	/* largest multipart body streamed */
 static route_fn		 stream_fn;	/* by this handler */
 
 void

@@ -34,7 +34,7 @@ struct multipart {
 	size_t		 dlen;
 	size_t		 fail[MP_DELIM_MAX + 1];
 	size_t		 k;		/* delimiter bytes matched so far */
-	int		 after;		/* ST_AFTER: 0, '-' seen, '\r' seen, ' ' seen */
+	int		 after;		/* ST_AFTER: 0, then the last of - \r sp */
 	char		 hdr[MP_HEADERS_MAX];
 	size_t		 hlen;
 	size_t		 parts, max_parts;
