@@ -12,6 +12,8 @@
  *   GET  /files/{id}                       the file (X-Accel-Redirect)
  *   GET  /files/{id}/thumb/{size}          160 or 480, .webp or .jpg
  *   POST /files/{id}/delete, DELETE /api/v1/files/{id}   owner or admin
+ *   POST /files/{id}/attach                a picture already here as a
+ *                                          cover, in a gallery, as avatar
  */
 #include <sys/stat.h>
 
@@ -726,35 +728,17 @@ change_payload(struct req *r, const char *key, long long id, json_t *row,
 	    "action", what, "change", what);
 }
 
+/* Puts the file where its kind says: an event's cover, the end of a mega
+ * event's gallery, the caller's avatar. */
 static enum db_status
-insert_tx(void *arg)
+link_file(struct link *l)
 {
-	struct link	*l = arg;
 	struct req	*r = l->r;
 	struct stored	*s = l->s;
 	json_t		*row = NULL;
-	uint64_t	 id;
-	long long	 ev, me, used;
+	long long	 ev, me;
 	enum db_status	 rc;
 
-	rc = db_query_one(&stmts[STMT_USED], P(DB_INT(r->user.id)), &row);
-	if (rc != DB_OK)
-		return rc;
-	used = json_integer_value(json_object_get(row, "used"));
-	json_decref(row);
-	row = NULL;
-	if (used + (long long)s->size > conf.quota) {
-		l->st = HTTP_PAYLOAD_TOO_LARGE;
-		r->detail = "storage.problem.quota";
-		return DB_CONFLICT;
-	}
-	if ((rc = db_exec(&stmts[STMT_INSERT], P(DB_INT(r->user.id),
-	    DB_TEXT(s->kind), DB_TEXT(s->mime), DB_INT((long long)s->size),
-	    DB_TEXT(s->sha), s->image ? DB_INT(s->w) : DB_NULL,
-	    s->image ? DB_INT(s->h) : DB_NULL, DB_INT(s->pub),
-	    DB_TEXT(s->name)), NULL, &id)) != DB_OK)
-		return rc;
-	s->id = (int64_t)id;
 	if (strcmp(s->kind, "cover") == 0 && req_int(r, ST_EVENT, &ev)) {
 		if ((rc = check_owner(l, STMT_EVENT_OWNER, ev, &row)) != DB_OK ||
 		    (rc = db_exec(&stmts[STMT_COVER], P(DB_INT(s->id),
@@ -782,6 +766,40 @@ insert_tx(void *arg)
 		    DB_INT(r->user.id)), NULL, NULL)) != DB_OK)
 			return rc;
 	}
+	return DB_OK;
+}
+
+static enum db_status
+insert_tx(void *arg)
+{
+	struct link	*l = arg;
+	struct req	*r = l->r;
+	struct stored	*s = l->s;
+	json_t		*row = NULL;
+	uint64_t	 id;
+	long long	 used;
+	enum db_status	 rc;
+
+	rc = db_query_one(&stmts[STMT_USED], P(DB_INT(r->user.id)), &row);
+	if (rc != DB_OK)
+		return rc;
+	used = json_integer_value(json_object_get(row, "used"));
+	json_decref(row);
+	row = NULL;
+	if (used + (long long)s->size > conf.quota) {
+		l->st = HTTP_PAYLOAD_TOO_LARGE;
+		r->detail = "storage.problem.quota";
+		return DB_CONFLICT;
+	}
+	if ((rc = db_exec(&stmts[STMT_INSERT], P(DB_INT(r->user.id),
+	    DB_TEXT(s->kind), DB_TEXT(s->mime), DB_INT((long long)s->size),
+	    DB_TEXT(s->sha), s->image ? DB_INT(s->w) : DB_NULL,
+	    s->image ? DB_INT(s->h) : DB_NULL, DB_INT(s->pub),
+	    DB_TEXT(s->name)), NULL, &id)) != DB_OK)
+		return rc;
+	s->id = (int64_t)id;
+	if ((rc = link_file(l)) != DB_OK)
+		return rc;
 	return outbox_append("file.created", json_pack("{s:I, s:I, s:s, s:s}",
 	    "file_id", (json_int_t)s->id, "owner_id", (json_int_t)r->user.id,
 	    "kind", s->kind, "type", s->mime));
@@ -919,6 +937,71 @@ out:
 	buf_free(&u.field);
 	x_free(u.head);
 	return st;
+}
+
+static enum db_status
+attach_tx(void *arg)
+{
+	return link_file(arg);
+}
+
+/*
+ * POST /files/{id}/attach: the picture's owner or an admin.  kind cover
+ * (with event_id), gallery (megaevent_id, caption) or avatar: a picture
+ * already uploaded goes there.  204; the page goes back where it went.
+ * 404 for a file the caller may not use, 422 for a document or another
+ * kind.
+ */
+static enum http_status
+files_attach(struct req *r, json_t *m)
+{
+	static const char *const kinds_ok[] = { "cover", "gallery", "avatar" };
+	struct stored		 s;
+	struct link		 l = { r, &s, HTTP_OK };
+	json_t			*row = NULL;
+	const char		*kind;
+	enum db_status		 rc;
+	bool			 image;
+	size_t			 i;
+
+	(void)m;
+	if (!req_only(r, REQ_F(ST_KIND) | REQ_F(ST_EVENT) |
+	    REQ_F(ST_MEGAEVENT) | REQ_F(ST_CAPTION)) ||
+	    !req_require(r, ST_KIND, -1))
+		return HTTP_UNPROCESSABLE;
+	kind = req_value(r, ST_KIND);
+	for (i = 0; i < 3 && strcmp(kind, kinds_ok[i]) != 0; i++)
+		;
+	if (i == 3) {
+		req_set_invalid(r, ST_KIND, "valid.bad_value");
+		return HTTP_UNPROCESSABLE;
+	}
+	if ((strcmp(kind, "cover") == 0 && !req_require(r, ST_EVENT, -1)) ||
+	    (strcmp(kind, "gallery") == 0 &&
+	    !req_require(r, ST_MEGAEVENT, -1)))
+		return HTTP_UNPROCESSABLE;
+	if ((rc = db_query_one(&stmts[STMT_GET], P(DB_INT(r->id)), &row)) !=
+	    DB_OK)
+		return app_db_status(rc);
+	image = !json_is_null(json_object_get(row, "width"));
+	if (json_integer_value(json_object_get(row, "owner_id")) !=
+	    r->user.id && r->user.role != ROLE_ADMIN) {
+		json_decref(row);
+		return HTTP_NOT_FOUND;
+	}
+	json_decref(row);
+	if (!image) {
+		r->detail = "storage.problem.not_image";
+		return HTTP_UNPROCESSABLE;
+	}
+	memset(&s, 0, sizeof(s));
+	s.id = r->id;
+	s.kind = kind;
+	if ((rc = db_tx(attach_tx, &l)) != DB_OK)
+		return l.st != HTTP_OK ? l.st : app_db_status(rc);
+	r->redirect = back_to(r, &s);
+	r->flash = "file_saved";
+	return HTTP_NO_CONTENT;
 }
 
 /* ----------------------------------------------------------- downloads */
@@ -1069,20 +1152,30 @@ files_thumb(struct req *r, json_t *m)
 
 /*
  * GET /files?before=: any signed-in user.  My files, newest first,
- * {items, next}; the page adds the upload form.
+ * {items, next}; the page adds the upload form and, when event_id or
+ * megaevent_id is given, a button on each picture to use it there.
  */
 static enum http_status
 files_index(struct req *r, json_t *m)
 {
 	json_t		*rows = NULL, *row;
-	long long	 before = 0;
+	long long	 before = 0, target;
 	enum db_status	 rc;
 	size_t		 i, n;
 
-	req_only(r, REQ_F(ST_BEFORE));
+	req_only(r, REQ_F(ST_BEFORE) | REQ_F(ST_EVENT) | REQ_F(ST_MEGAEVENT));
 	if (r->has_invalid)
 		return HTTP_UNPROCESSABLE;
 	req_int(r, ST_BEFORE, &before);
+	/* Sent from an event or a mega event: its pictures can be picked. */
+	if (!r->api && req_int(r, ST_EVENT, &target))
+		json_object_set_new(m, "pick", json_pack("{s:s, s:s, s:I}",
+		    "kind", "cover", "field", "event_id", "target",
+		    (json_int_t)target));
+	else if (!r->api && req_int(r, ST_MEGAEVENT, &target))
+		json_object_set_new(m, "pick", json_pack("{s:s, s:s, s:I}",
+		    "kind", "gallery", "field", "megaevent_id", "target",
+		    (json_int_t)target));
 	if ((rc = db_query(&stmts[STMT_LIST], P(DB_INT(r->user.id),
 	    before ? DB_INT(before) : DB_NULL, DB_INT(before),
 	    DB_INT(PAGE_SIZE + 1)), &rows)) != DB_OK)
@@ -1198,6 +1291,7 @@ static const struct route routes[] = {
 	{ M_GET, "/files/{id}", files_get, ROLE_ANY, NULL },
 	{ M_DELETE, "/files/{id}", files_delete, ROLE_USER, NULL },
 	{ M_POST, "/files/{id}/delete", files_delete, ROLE_USER, NULL },
+	{ M_POST, "/files/{id}/attach", files_attach, ROLE_USER, NULL },
 	{ M_GET, "/files/{id}/thumb/{size}", files_thumb, ROLE_ANY, NULL },
 	{ 0, NULL, NULL, 0, NULL },
 };

@@ -111,3 +111,34 @@ test('a multipart body on another route is 415, never a way round CSRF', async (
 	assert.equal(res.status, 415);
 	assert.ok(fileRow(id), 'still there');
 });
+
+test('a picture already uploaded can be picked as a cover, not a document', async () => {
+	const ev = await createEvent(ong);
+	const show = await ong.page('GET', `/events/${ev.id}`);
+	assert.match(show.text, new RegExp(`href="/files\\?event_id=${ev.id}"`));
+	assert.equal((await send(ong, { kind: 'image' }, uniquePng())).status, 303);
+	const id = sql(`SELECT MAX(id) FROM files WHERE owner_id = ${ong.user.id}`)[0][0];
+	const pick = await ong.page('GET', `/files?event_id=${ev.id}`);
+	assert.equal(pick.status, 200);
+	assert.match(pick.text, new RegExp(`action="/files/${id}/attach"`));
+	const res = await ong.post(`/files/${id}/attach`, { kind: 'cover', event_id: ev.id });
+	assert.equal(res.status, 303, res.text.slice(0, 200));
+	assert.equal(res.headers.location, `/events/${ev.id}`);
+	assert.equal(sql(`SELECT cover_file_id FROM events WHERE id = ${ev.id}`)[0][0], id);
+
+	const m = multipart([{ name: 'file', filename: 'a.pdf', data: fixture('doc.pdf') }]);
+	const up = await ong.send('/api/v1/files', { method: 'POST', body: m.body, type: m.type,
+	    cookies: false });
+	assert.equal(up.status, 201);
+	const doc = up.json().id;
+	assert.equal((await ong.api('POST', `/api/v1/files/${doc}/attach`,
+	    { kind: 'avatar' })).status, 422);
+	const stranger = await account(TAG, 'externo');
+	assert.equal((await stranger.api('POST', `/api/v1/files/${id}/attach`,
+	    { kind: 'avatar' })).status, 404);
+	assert.equal((await ong.api('POST', `/api/v1/files/${id}/attach`,
+	    { kind: 'avatar' })).status, 204);
+	assert.equal(sql(`SELECT avatar_file_id FROM users WHERE id = ${ong.user.id}`)[0][0], id);
+	assert.equal((await ong.post(`/files/${id}/attach`, { kind: 'cover', event_id: ev.id,
+	    _csrf: null })).status, 403);
+});
