@@ -181,7 +181,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_EVENT_SHOW: id, viewer, is_admin */
 	{ "SELECT " EVENT_COLUMNS ", e.description, e.pending_count, "
 	  "e.waitlist_count, e.megaevent_id, e.created_at, e.updated_at, "
-	  "e.published_at " EVENT_JOINS "WHERE e.id = ? AND " EVENT_VISIBLE,
+	  "e.published_at, e.cover_file_id " EVENT_JOINS "WHERE e.id = ? AND "
+	  EVENT_VISIBLE,
 	  NULL, 0 },
 	/* STMT_EVENT_LIST: one row more than a page tells whether there is
 	 * a next.  No MATCH here: a full-text term anywhere in a query makes

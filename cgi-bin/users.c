@@ -75,7 +75,8 @@ enum us_stmt {
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_ME: the profile and its organisation in one round trip */
 	{ "SELECT u.id, u.email, u.name, u.role, u.lang, u.phone, u.city, u.bio, "
-	  "u.created_at, o.user_id IS NOT NULL AS has_org, o.name AS org_name, "
+	  "u.created_at, u.avatar_file_id, o.user_id IS NOT NULL AS has_org, "
+	  "o.name AS org_name, "
 	  "o.tax_id AS org_tax_id, o.website AS org_website, o.description AS "
 	  "org_description FROM users u LEFT JOIN organizations o ON o.user_id "
 	  "= u.id WHERE u.id = ? AND u.deleted_at IS NULL", NULL, 0 },

@@ -72,6 +72,9 @@ common_passwords = $TOP/etc/common-passwords.txt
 body_max = 1048576
 fields_max = 200
 field_max = 65536
+
+[storage]
+dir = $VAR/files
 CONF
 	umask 022
 }
@@ -161,9 +164,12 @@ start_programs() {
 	# /notifications/dev/mail (off in an install).
 	AGORA_MAIL_SPOOL=$VAR/mail
 	AGORA_NOTIFICATIONS_DEV_MAIL=1
+	# Uploaded files; nginx's internal /_files/ location serves this place.
+	AGORA_STORAGE_DIR=$VAR/files
+	mkdir -p "$AGORA_STORAGE_DIR"
 	export AGORA_SERVER_PROGRAMS AGORA_SERVER_BINDIR AGORA_SERVER_TEMPLATES \
 	    AGORA_AUTH_COMMON_PASSWORDS AGORA_MAIL_SPOOL \
-	    AGORA_NOTIFICATIONS_DEV_MAIL
+	    AGORA_NOTIFICATIONS_DEV_MAIL AGORA_STORAGE_DIR
 	for prog in "$BUILD"/cgi-bin/*; do
 		case "$prog" in *.o|*.d) continue ;; esac
 		name=$(basename "$prog")

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,6 +23,40 @@
 static const struct app	*the_app;
 static struct req_limits limits;
 static long		 max_requests;
+static size_t		 stream_max;	/* largest multipart body streamed */
+static route_fn		 stream_fn;	/* by this handler */
+
+void
+app_stream_multipart(route_fn fn, size_t max)
+{
+	stream_fn = fn;
+	stream_max = max;
+}
+
+/* A multipart body this program streams itself: its length, checked. */
+static bool
+streamed(FCGX_Request *fr, enum http_status *st, size_t *len)
+{
+	const char	*ct, *cl, *m;
+	long long	 n;
+
+	ct = FCGX_GetParam("CONTENT_TYPE", fr->envp);
+	m = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+	if (stream_max == 0 || ct == NULL || m == NULL ||
+	    strcmp(m, "POST") != 0 ||
+	    strncasecmp(ct, "multipart/form-data", 19) != 0)
+		return false;
+	*st = HTTP_OK;
+	*len = 0;
+	cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	if (cl == NULL || !valid_parse_int(cl, 0, INT64_MAX, &n))
+		*st = HTTP_BAD_REQUEST;
+	else if ((size_t)n > stream_max)
+		*st = HTTP_PAYLOAD_TOO_LARGE;
+	else
+		*len = (size_t)n;
+	return true;
+}
 
 /* The header's counter on every page; the (user_id, read_at) index
  * answers it without reading rows. */
@@ -153,6 +188,11 @@ dispatch(struct req *r, json_t *m)
 		return st;
 	}
 	rt = r->match.route;
+	/* Only the streaming handler reads a body left unread. */
+	if (r->body_in != NULL && rt->fn != stream_fn) {
+		r->detail = "error_detail.415";
+		return HTTP_UNSUPPORTED_MEDIA_TYPE;
+	}
 	for (i = 0; i < r->match.nparams; i++)
 		if (r->match.params[i].id != 0) {
 			r->id = r->match.params[i].id;
@@ -169,7 +209,7 @@ dispatch(struct req *r, json_t *m)
 	}
 	if (r->method != M_GET && r->method != M_HEAD &&
 	    r->method != M_OPTIONS && !r->user.bearer &&
-	    (!r->api || req_cookie(r, SESS_COOKIE) != NULL) &&
+	    r->body_in == NULL && (!r->api || req_cookie(r, SESS_COOKIE) != NULL) &&
 	    !sess_csrf_ok(r)) {
 		r->detail = "error_detail.csrf";
 		return HTTP_FORBIDDEN;
@@ -194,6 +234,8 @@ handle(FCGX_Request *fr, struct arena *a)
 	enum http_status st, bst;
 	json_t		*m;
 	int		 sent;
+	size_t		 unread = 0;
+	bool		 stream;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	log_set_request_id(FCGX_GetParam("REQUEST_ID", fr->envp));
@@ -201,10 +243,18 @@ handle(FCGX_Request *fr, struct arena *a)
 	m = json_object();
 	/* Even with a bad body the head is parsed, so the error is
 	 * answered in the caller's representation and language. */
-	bst = read_body(fr, a, &body, &len);
+	if ((stream = streamed(fr, &bst, &unread))) {
+		body = "";
+		len = 0;
+	} else
+		bst = read_body(fr, a, &body, &len);
 	st = req_parse(&r, a, fr->envp, body, len, &limits);
 	if (st == HTTP_OK && bst != HTTP_OK)
 		st = bst;
+	if (stream && st == HTTP_OK) {
+		r.body_in = fr->in;
+		r.body_unread = unread;
+	}
 	if (st == HTTP_OK)
 		st = dispatch(&r, m);
 	else if (st == HTTP_METHOD_NOT_ALLOWED && r.match.allowed == 0 &&

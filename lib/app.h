@@ -30,6 +30,12 @@ struct app {
 int	 app_main(int argc, char *argv[], const struct app *);
 /* The config path in use and the app being served, for handlers. */
 const struct app *app_current(void);
+/* Leaves multipart/form-data bodies of up to max bytes unread for the
+ * route whose handler is fn, which streams them from req->body_in; any
+ * other route answers such a body 415.  The core skips its CSRF check on
+ * them: fn makes it (sess_csrf_ok) once it has read the form's fields and
+ * before it changes anything.  Called from init(). */
+void	 app_stream_multipart(route_fn fn, size_t max);
 /* Maps a database status onto the HTTP status a handler returns. */
 enum http_status app_db_status(enum db_status);
 

@@ -21,6 +21,7 @@ enum http_status {
 	HTTP_TOO_MANY_REQUESTS = 429,
 	HTTP_INTERNAL_ERROR = 500,
 	HTTP_UNAVAILABLE = 503,
+	HTTP_INSUFFICIENT_STORAGE = 507,
 };
 
 const char	*http_reason(enum http_status);	/* "Not Found" */

@@ -85,6 +85,17 @@ struct req {
 	size_t			 raw_len;
 	const char		*raw_type;	/* "text/calendar; charset=utf-8" */
 	const char		*raw_filename;	/* Content-Disposition, or NULL */
+	/* A file the gateway sends on a 200 instead of a body: the internal
+	 * path for X-Accel-Redirect, with raw_type as its type, disposition
+	 * as its Content-Disposition and cache as its Cache-Control. */
+	const char		*accel;
+	const char		*disposition;
+	const char		*cache;
+
+	/* A body left unread for the handler (see app_stream_multipart):
+	 * the FastCGI input stream and how many bytes it still holds. */
+	void			*body_in;
+	size_t			 body_unread;
 };
 
 /* Fills r from the FastCGI environment and the body already read (the

@@ -36,6 +36,7 @@ static const struct {
 	{ HTTP_TOO_MANY_REQUESTS, "Too Many Requests" },
 	{ HTTP_INTERNAL_ERROR, "Internal Server Error" },
 	{ HTTP_UNAVAILABLE, "Service Unavailable" },
+	{ HTTP_INSUFFICIENT_STORAGE, "Insufficient Storage" },
 };
 
 const char *
@@ -393,6 +394,15 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 			goto fail;
 	} else if (st == HTTP_NO_CONTENT) {
 		ctype = NULL;
+	} else if (r->accel != NULL && st == HTTP_OK) {
+		/* The gateway sends the file, with its own ETag and ranges. */
+		buf_printf(&h, "X-Accel-Redirect: %s\r\n", r->accel);
+		if (r->disposition != NULL && strpbrk(r->disposition, "\r\n") ==
+		    NULL)
+			buf_printf(&h, "Content-Disposition: %s\r\n",
+			    r->disposition);
+		ctype = r->raw_type;
+		goto send_head;
 	} else if (r->raw_type != NULL) {
 		buf_append(&body, r->raw_body, r->raw_len);
 		ctype = r->raw_type;
@@ -440,6 +450,7 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 	if (st == HTTP_UNAVAILABLE || st == HTTP_TOO_MANY_REQUESTS)
 		buf_printf(&h, "Retry-After: %d\r\n",
 		    r->retry_after > 0 ? r->retry_after : 5);
+send_head:
 	if (ctype != NULL)
 		buf_printf(&h, "Content-Type: %s\r\n", ctype);
 	goto send;
@@ -457,10 +468,13 @@ fail:
 send:
 	buf_printf(out, "Status: %d %s\r\n", st, http_reason(st));
 	buf_append(out, buf_str(&h), h.len);
-	common_cookies(out, r);
+	/* A file the gateway sends may be cached by others: no cookies. */
+	if (r->accel == NULL || st != HTTP_OK)
+		common_cookies(out, r);
 	buf_printf(out, "Content-Language: %s\r\n", r->lang);
 	buf_puts(out, "Vary: Accept-Language, Cookie, Authorization\r\n");
-	buf_puts(out, "Cache-Control: private, no-cache\r\n");
+	buf_printf(out, "Cache-Control: %s\r\n", r->cache != NULL &&
+	    st == HTTP_OK ? r->cache : "private, no-cache");
 	/* 204 and 304 carry no Content-Length (RFC 9110). */
 	if (st != HTTP_NO_CONTENT && st != HTTP_NOT_MODIFIED)
 		buf_printf(out, "Content-Length: %zu\r\n", body.len);
