@@ -34,14 +34,4 @@ INSERT IGNORE INTO participation_states (code, name, name_en, position) VALUES
 	('rejected', 'Rechazada', 'Rejected', 3),
 	('cancelled', 'Cancelada', 'Cancelled', 4),
 	('waitlisted', 'En lista de espera', 'Waitlisted', 5);
-INSERT IGNORE INTO notification_types (code, name, name_en, position) VALUES
-	('enrolment_received', 'Inscripción recibida', 'Enrolment received', 1),
-	('enrolment_approved', 'Inscripción aprobada', 'Enrolment approved', 2),
-	('enrolment_rejected', 'Inscripción rechazada', 'Enrolment rejected', 3),
-	('event_published', 'Evento publicado', 'Event published', 4),
-	('event_changed', 'Evento modificado', 'Event changed', 5),
-	('event_cancelled', 'Evento cancelado', 'Event cancelled', 6),
-	('sponsorship_requested', 'Patrocinio solicitado', 'Sponsorship requested', 7),
-	('sponsorship_accepted', 'Patrocinio aceptado', 'Sponsorship accepted', 8),
-	('password_reset', 'Restablecer contraseña', 'Password reset', 9),
-	('event_reminder', 'Recordatorio de evento', 'Event reminder', 10);
+-- notification_types come with sql/010_notifications.sql.
