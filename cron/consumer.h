@@ -27,4 +27,9 @@ extern const struct consumer	mail_consumers[];
 int		 mail_init(void);
 void		 mail_free(void);
 
+/* rollups.c: the dashboard's figures */
+extern const struct consumer	rollup_consumers[];
+int		 rollups_rebuild(void);
+void		 rollups_free(void);
+
 #endif
