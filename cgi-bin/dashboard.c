@@ -100,7 +100,7 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "SELECT COUNT(*) AS dead FROM outbox WHERE status = 'dead'", NULL, 0 },
 	/* STMT_OUTBOX_LIST: one more than a page says whether there is more */
 	{ "SELECT id, topic, status, attempts, last_error, payload, created_at, "
-	  "available_at, status = 'dead' AS is_dead FROM outbox WHERE (status "
+	  "available_at FROM outbox WHERE (status "
 	  "= 'dead' OR (status = 'pending' AND attempts > 0)) AND id < ? "
 	  "ORDER BY id DESC LIMIT ?", NULL, 0 },
 	/* STMT_OUTBOX_LOCK */
@@ -649,9 +649,10 @@ dashboard_csv(struct req *r, json_t *m)
 static enum http_status
 dashboard_outbox(struct req *r, json_t *m)
 {
-	json_t		*rows = NULL, *health = NULL, *dead = NULL, *last;
+	json_t		*rows = NULL, *health = NULL, *dead = NULL, *last, *e;
 	long long	 before = INT64_MAX;
 	enum db_status	 rc;
+	size_t		 i;
 
 	if (r->invalid[DF_BEFORE] != NULL)
 		return HTTP_UNPROCESSABLE;
@@ -675,6 +676,9 @@ dashboard_outbox(struct req *r, json_t *m)
 		json_object_set_new(m, "next", json_integer(jint(last, "id")));
 	} else
 		json_object_set_new(m, "next", json_null());
+	json_array_foreach(rows, i, e)
+		json_object_set_new(e, "is_dead", json_boolean(strcmp(jstr(e,
+		    "status"), "dead") == 0));
 	json_object_update(health, dead);
 	json_decref(dead);
 	json_object_set_new(m, "items", rows);
