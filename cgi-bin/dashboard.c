@@ -61,23 +61,27 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "ev_finished, ev_cancelled FROM dash_day WHERE scope_id = ? AND day "
 	  "BETWEEN ? AND ? ORDER BY day", NULL, 0 },
 	/* STMT_TOP_ORG */
-	{ "SELECT event_id, title, status, approved, pending, waitlisted, "
-	  "rejected, cancelled, reactions FROM dash_event WHERE organizer_id = "
-	  "? AND day BETWEEN ? AND ? ORDER BY approved DESC, reactions DESC, "
-	  "event_id DESC LIMIT ?", NULL, 0 },
+	{ "SELECT d.event_id, d.title, d.status, d.approved, d.pending, "
+	  "d.waitlisted, d.rejected, d.cancelled, d.reactions FROM (SELECT "
+	  "event_id FROM dash_event WHERE organizer_id = ? AND day BETWEEN ? "
+	  "AND ? ORDER BY approved DESC, reactions DESC, event_id DESC LIMIT ?) "
+	  "t JOIN dash_event d ON d.event_id = t.event_id ORDER BY d.approved "
+	  "DESC, d.reactions DESC, d.event_id DESC", NULL, 0 },
 	/* STMT_TOP_ALL */
-	{ "SELECT event_id, title, status, approved, pending, waitlisted, "
-	  "rejected, cancelled, reactions FROM dash_event WHERE day BETWEEN ? "
-	  "AND ? ORDER BY approved DESC, reactions DESC, event_id DESC LIMIT ?",
-	  NULL, 0 },
+	{ "SELECT d.event_id, d.title, d.status, d.approved, d.pending, "
+	  "d.waitlisted, d.rejected, d.cancelled, d.reactions FROM (SELECT "
+	  "event_id FROM dash_event WHERE day BETWEEN ? AND ? ORDER BY approved "
+	  "DESC, reactions DESC, event_id DESC LIMIT ?) t JOIN dash_event d ON "
+	  "d.event_id = t.event_id ORDER BY d.approved DESC, d.reactions DESC, "
+	  "d.event_id DESC", NULL, 0 },
 	/* STMT_SPONSORS_ORG: the names by primary key, nothing scanned */
 	{ "SELECT s.company_id, COALESCE(o.name, u.name) AS name, "
 	  "CAST(SUM(s.status = 'accepted') AS INT) AS accepted, "
 	  "CAST(SUM(s.status IN ('requested', 'invited')) AS INT) AS open, "
 	  "CAST(SUM(s.status = 'declined') AS INT) AS declined "
-	  "FROM dash_event e JOIN dash_sponsor s ON s.event_id = e.event_id "
+	  "FROM dash_sponsor s JOIN dash_event e ON e.event_id = s.event_id "
 	  "JOIN users u ON u.id = s.company_id LEFT JOIN organizations o ON "
-	  "o.user_id = s.company_id WHERE e.organizer_id = ? AND e.day BETWEEN "
+	  "o.user_id = s.company_id WHERE s.organizer_id = ? AND e.day BETWEEN "
 	  "? AND ? GROUP BY s.company_id, name ORDER BY accepted DESC, "
 	  "s.company_id LIMIT ?", NULL, 0 },
 	/* STMT_SPONSORS_ALL */
