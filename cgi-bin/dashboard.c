@@ -193,10 +193,13 @@ read_range(struct req *r, struct figures *f)
 
 	if (r->invalid[DF_FROM] != NULL || r->invalid[DF_TO] != NULL)
 		return false;
-	b = to != NULL ? day_number(to) : (long)(time(NULL) / 86400);
-	a = from != NULL ? day_number(from) : b - (DEFAULT_DAYS - 1);
-	if (from != NULL && to == NULL && a > b - (DEFAULT_DAYS - 1))
-		b = a + (DEFAULT_DAYS - 1);
+	if (from != NULL) {
+		a = day_number(from);
+		b = to != NULL ? day_number(to) : a + (DEFAULT_DAYS - 1);
+	} else {
+		b = to != NULL ? day_number(to) : (long)(time(NULL) / 86400);
+		a = b - (DEFAULT_DAYS - 1);
+	}
 	if (a > b) {
 		req_set_invalid(r, DF_FROM, "valid.dashboard_order");
 		return false;

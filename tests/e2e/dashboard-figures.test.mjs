@@ -151,6 +151,10 @@ test('a range: one day, far away, and bad ones', async () => {
 	let res = await ong.api('GET', `/api/v1/dashboard?from=${today}&to=${today}`);
 	assert.equal(res.status, 200);
 	assert.deepEqual(figures(res.json()), recompute(ong.user.id, today, today));
+	res = await ong.api('GET', '/api/v1/dashboard?from=2001-01-01');
+	assert.deepEqual([res.json().from, res.json().to], ['2001-01-01', '2001-01-30']);
+	res = await ong.api('GET', '/api/v1/dashboard?to=2001-03-01');
+	assert.deepEqual([res.json().from, res.json().to], ['2001-01-31', '2001-03-01']);
 	res = await ong.api('GET', '/api/v1/dashboard?from=2001-01-01&to=2001-12-31');
 	assert.equal(res.status, 200);
 	assert.equal(res.json().participants_total, 0);
