@@ -91,8 +91,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_EVENT_SPONSORS_DELETE */
 	{ "DELETE FROM dash_sponsor WHERE event_id = ?", NULL, 0 },
 	/* STMT_PART_MIRROR */
-	{ "SELECT organizer_id, status, DATE_FORMAT(day, '%Y-%m-%d') AS day "
-	  "FROM dash_participation WHERE participation_id = ? FOR UPDATE",
+	{ "SELECT event_id, organizer_id, status, DATE_FORMAT(day, '%Y-%m-%d') "
+	  "AS day FROM dash_participation WHERE participation_id = ? FOR UPDATE",
 	  NULL, 0 },
 	/* STMT_PART_RAW */
 	{ "SELECT p.event_id, e.organizer_id, p.status, DATE_FORMAT("
@@ -383,6 +383,18 @@ out:
 	return rc;
 }
 
+/* The first real error of the mirror's and the raw row's reads (a row
+ * that is not there is no error). */
+static enum db_status
+read_error(enum db_status mirror, enum db_status raw)
+{
+	if (mirror != DB_OK && mirror != DB_NOTFOUND)
+		return mirror;
+	if (raw != DB_OK && raw != DB_NOTFOUND)
+		return raw;
+	return DB_OK;
+}
+
 /* Brings a participation's mirror in line with its raw row. */
 static enum db_status
 sync_participation(int64_t id, int64_t event_id)
@@ -394,9 +406,7 @@ sync_participation(int64_t id, int64_t event_id)
 		return rc;
 	ro = db_query_one(&stmts[STMT_PART_MIRROR], P(DB_INT(id)), &old);
 	rr = db_query_one(&stmts[STMT_PART_RAW], P(DB_INT(id)), &raw);
-	if ((rc = ro) == DB_NOTFOUND)
-		rc = rr == DB_NOTFOUND ? DB_OK : rr;
-	if (rc != DB_OK)
+	if ((rc = read_error(ro, rr)) != DB_OK)
 		goto out;
 	if (ro == DB_OK && rr == DB_OK &&
 	    strcmp(jstr(old, "status"), jstr(raw, "status")) == 0 &&
@@ -404,13 +414,17 @@ sync_participation(int64_t id, int64_t event_id)
 		goto out;	/* counted as it is */
 	if (ro == DB_OK && ((rc = day_move(jint(old, "organizer_id"),
 	    jstr(old, "day"), part_slot(jstr(old, "status")), -1)) != DB_OK ||
-	    (rc = event_count(event_id, part_slot(jstr(old, "status")), -1)) !=
-	    DB_OK))
+	    (rc = event_count(jint(old, "event_id"), part_slot(jstr(old,
+	    "status")), -1)) != DB_OK))
 		goto out;
 	if (rr == DB_NOTFOUND) {
 		rc = db_exec(&stmts[STMT_PART_DELETE], P(DB_INT(id)), NULL, NULL);
 		goto out;
 	}
+	/* A payload naming another event: the row's own event counts it. */
+	if (jint(raw, "event_id") != event_id &&
+	    (rc = sync_event(jint(raw, "event_id"))) != DB_OK)
+		goto out;
 	if ((rc = day_move(jint(raw, "organizer_id"), jstr(raw, "day"),
 	    part_slot(jstr(raw, "status")), 1)) != DB_OK ||
 	    (rc = event_count(jint(raw, "event_id"), part_slot(jstr(raw,
@@ -438,9 +452,7 @@ sync_reaction(int64_t event_id, int64_t user_id)
 	    DB_INT(user_id)), &old);
 	rr = db_query_one(&stmts[STMT_REACTION_RAW], P(DB_INT(event_id),
 	    DB_INT(user_id)), &raw);
-	if ((rc = ro) == DB_NOTFOUND)
-		rc = rr == DB_NOTFOUND ? DB_OK : rr;
-	if (rc != DB_OK)
+	if ((rc = read_error(ro, rr)) != DB_OK)
 		goto out;
 	if (ro == DB_OK && rr == DB_OK &&
 	    strcmp(jstr(old, "day"), jstr(raw, "day")) == 0)
