@@ -7,7 +7,9 @@
 # primary key, is loaded the same way for scale.
 #
 # Runs against a stack that is already up, as bench/run.sh starts it
-# (rate limits lifted): AGORA_VAR and PORT name it.  Prints a line per
+# (rate limits lifted): AGORA_VAR and PORT name it, e.g. from run.sh
+#   AGORA_VAR=$VAR PORT=$PORT BENCH_SECONDS=$SECS sh "$TOP/bench/dashboard.sh"
+# It adds its own NGO, people and companies beside whatever is there.  Prints a line per
 # case, "dashboard|label|path|req/s|p50 ms|p99 ms|non-2xx|errors", then
 # the summary; exits 1 on a miss when BENCH_STRICT=1.
 #
