@@ -39,4 +39,9 @@ void		 push_free(void);
 void		 reminders_run(void);
 void		 reminders_free(void);
 
+/* rollups.c: the dashboard's figures */
+extern const struct consumer	rollup_consumers[];
+int		 rollups_rebuild(void);
+void		 rollups_free(void);
+
 #endif

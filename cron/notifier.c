@@ -1,11 +1,12 @@
 /*
  * notifier: drains the transactional outbox and runs the timed jobs.
  *
- *   notifier [-c agora.conf] [-1]
+ *   notifier [-c agora.conf] [-1] [-R]
  *
  * cron starts it every minute; each run keeps draining for [notifier]
  * run_seconds (55), polling about once a second, so a message goes out
  * within seconds.  -1 drains until the outbox is empty and exits (tests).
+ * -R recomputes the dashboard's rollups from the raw tables and exits.
  *
  * Rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and a lease
  * (claimed_until, [notifier] lease_seconds, 60): overlapping runs and other hosts never take the
@@ -119,6 +120,7 @@ static const struct consumer *const registry[] = {
 	mail_consumers,
 	inapp_consumers,
 	push_consumers,
+	rollup_consumers,
 };
 
 static volatile sig_atomic_t	 stopping;
@@ -401,10 +403,10 @@ main(int argc, char *argv[])
 	char		 dir[4096];
 	time_t		 until;
 	long long	 max_attempts;
-	int		 ch, n, once = 0, total = 0;
+	int		 ch, n, once = 0, rebuild = 0, total = 0;
 
 	log_init("notifier", LOG_LEVEL_INFO);
-	while ((ch = getopt(argc, argv, "c:1")) != -1) {
+	while ((ch = getopt(argc, argv, "c:1R")) != -1) {
 		switch (ch) {
 		case 'c':
 			conf = optarg;
@@ -412,8 +414,12 @@ main(int argc, char *argv[])
 		case '1':
 			once = 1;
 			break;
+		case 'R':
+			rebuild = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: notifier [-c agora.conf] [-1]\n");
+			fprintf(stderr, "usage: notifier [-c agora.conf] [-1] "
+			    "[-R]\n");
 			return 2;
 		}
 	}
@@ -425,6 +431,16 @@ main(int argc, char *argv[])
 		return 1;
 	if (db_prepare_all(stmts, STMT__MAX) != 0)
 		fatalx("a statement failed to prepare");
+	if (rebuild) {
+		n = rollups_rebuild();
+		rollups_free();
+		db_release_all(stmts, STMT__MAX);
+		mail_free();
+		db_close();
+		i18n_free();
+		cfg_free();
+		return n == 0 ? 0 : 1;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
@@ -448,6 +464,7 @@ main(int argc, char *argv[])
 		log_info("delivered %d outbox rows", total);
 	db_release_all(stmts, STMT__MAX);
 	outbox_free();
+	rollups_free();
 	mail_free();
 	db_close();
 	i18n_free();

@@ -229,9 +229,10 @@ decorate(struct req *r, json_t *m, bool badge)
 	}
 	json_object_set_new(m, "langs", langs);
 	if (r->user.id != 0)
-		json_object_set_new(m, "user", json_pack("{s:I, s:s, s:s}",
+		json_object_set_new(m, "user", json_pack("{s:I, s:s, s:s, s:b}",
 		    "id", (json_int_t)r->user.id, "name", r->user.name,
-		    "role", r->user.role_name));
+		    "role", r->user.role_name, "has_dashboard",
+		    (r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0));
 	if (r->user.id != 0 && badge && unread_of != NULL &&
 	    (unread = unread_of(r->user.id)) >= 0)
 		json_object_set_new(m, "unread_badge", json_pack("{s:I}",

@@ -1,0 +1,775 @@
+/*
+ * dashboard: an NGO's figures, or the whole platform's for an admin, read
+ * from the rollups the notifier keeps (sql/011_dashboard.sql, written by
+ * cron/rollups.c): a request never scans the raw tables.  Plus the
+ * admin's view of the outbox's dead letters.
+ *
+ *   GET  /dashboard?from=&to=          figures for a range of days
+ *   GET  /dashboard/{table}.csv        one of its tables as CSV:
+ *                                      events, participants, days,
+ *                                      top-events, sponsors, outbox
+ *   GET  /dashboard/outbox?before=     admin: dead and failing rows
+ *   POST /dashboard/outbox/{id}/retry  admin: a dead row goes again
+ *
+ * The range counts what was created on its days (UTC): events by their
+ * current status, participations by their current state, reactions
+ * still standing.  Top events and sponsors are those of the events
+ * created in the range.  NGOs see their own figures, admins the
+ * platform's and the outbox's health; anyone else gets 403.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "req.h"
+
+#define MAX_DAYS	366	/* the longest range */
+#define DEFAULT_DAYS	30
+#define TOP_EVENTS	10
+#define TOP_SPONSORS	20
+#define OUTBOX_PAGE	50
+
+enum db_field { DF_FROM, DF_TO, DF_BEFORE, DF__MAX };
+
+static const struct field fields[DF__MAX] = {
+	{ "from", valid_date, 0, 0, NULL },		/* DF_FROM */
+	{ "to", valid_date, 0, 0, NULL },		/* DF_TO */
+	{ "before", valid_id, 0, 0, NULL },		/* DF_BEFORE */
+};
+
+enum db_stmt_id {
+	STMT_DAYS,
+	STMT_TOP_ORG,
+	STMT_TOP_ALL,
+	STMT_SPONSORS_ORG,
+	STMT_SPONSORS_ALL,
+	STMT_OUTBOX_HEALTH,
+	STMT_OUTBOX_DEAD,
+	STMT_OUTBOX_LIST,
+	STMT_OUTBOX_LOCK,
+	STMT_OUTBOX_RETRY,
+	STMT__MAX
+};
+
+static struct db_stmt stmts[STMT__MAX] = {
+	/* STMT_DAYS: scope 0 is the platform */
+	{ "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, pending, approved, "
+	  "rejected, cancelled, waitlisted, reactions, ev_draft, ev_published, "
+	  "ev_finished, ev_cancelled FROM dash_day WHERE scope_id = ? AND day "
+	  "BETWEEN ? AND ? ORDER BY day", NULL, 0 },
+	/* STMT_TOP_ORG */
+	{ "SELECT d.event_id, d.title, d.status, d.approved, d.pending, "
+	  "d.waitlisted, d.rejected, d.cancelled, d.reactions FROM (SELECT "
+	  "event_id FROM dash_event WHERE organizer_id = ? AND day BETWEEN ? "
+	  "AND ? ORDER BY approved DESC, reactions DESC, event_id DESC LIMIT ?) "
+	  "t JOIN dash_event d ON d.event_id = t.event_id ORDER BY d.approved "
+	  "DESC, d.reactions DESC, d.event_id DESC", NULL, 0 },
+	/* STMT_TOP_ALL */
+	{ "SELECT d.event_id, d.title, d.status, d.approved, d.pending, "
+	  "d.waitlisted, d.rejected, d.cancelled, d.reactions FROM (SELECT "
+	  "event_id FROM dash_event WHERE day BETWEEN ? AND ? ORDER BY approved "
+	  "DESC, reactions DESC, event_id DESC LIMIT ?) t JOIN dash_event d ON "
+	  "d.event_id = t.event_id ORDER BY d.approved DESC, d.reactions DESC, "
+	  "d.event_id DESC", NULL, 0 },
+	/* STMT_SPONSORS_ORG: the names by primary key, nothing scanned */
+	{ "SELECT s.company_id, COALESCE(o.name, u.name) AS name, "
+	  "CAST(SUM(s.status = 'accepted') AS INT) AS accepted, "
+	  "CAST(SUM(s.status IN ('requested', 'invited')) AS INT) AS open, "
+	  "CAST(SUM(s.status = 'declined') AS INT) AS declined "
+	  "FROM dash_sponsor s JOIN dash_event e ON e.event_id = s.event_id "
+	  "JOIN users u ON u.id = s.company_id LEFT JOIN organizations o ON "
+	  "o.user_id = s.company_id WHERE s.organizer_id = ? AND e.day BETWEEN "
+	  "? AND ? GROUP BY s.company_id, name ORDER BY accepted DESC, "
+	  "s.company_id LIMIT ?", NULL, 0 },
+	/* STMT_SPONSORS_ALL */
+	{ "SELECT s.company_id, COALESCE(o.name, u.name) AS name, "
+	  "CAST(SUM(s.status = 'accepted') AS INT) AS accepted, "
+	  "CAST(SUM(s.status IN ('requested', 'invited')) AS INT) AS open, "
+	  "CAST(SUM(s.status = 'declined') AS INT) AS declined "
+	  "FROM dash_event e JOIN dash_sponsor s ON s.event_id = e.event_id "
+	  "JOIN users u ON u.id = s.company_id LEFT JOIN organizations o ON "
+	  "o.user_id = s.company_id WHERE e.day BETWEEN ? AND ? GROUP BY "
+	  "s.company_id, name ORDER BY accepted DESC, s.company_id LIMIT ?",
+	  NULL, 0 },
+	/* STMT_OUTBOX_HEALTH: the pending rows, through outbox_pending */
+	{ "SELECT COUNT(*) AS backlog, CAST(COALESCE(SUM(attempts > 0), 0) AS "
+	  "INT) AS failing, MIN(created_at) AS oldest_pending, "
+	  "CAST(COALESCE(TIMESTAMPDIFF(SECOND, MIN(created_at), "
+	  "UTC_TIMESTAMP(3)), 0) AS INT) AS oldest_pending_seconds FROM outbox "
+	  "WHERE status = 'pending'", NULL, 0 },
+	/* STMT_OUTBOX_DEAD */
+	{ "SELECT COUNT(*) AS dead FROM outbox WHERE status = 'dead'", NULL, 0 },
+	/* STMT_OUTBOX_LIST: one more than a page says whether there is more */
+	{ "SELECT id, topic, status, attempts, last_error, payload, created_at, "
+	  "available_at FROM outbox WHERE (status "
+	  "= 'dead' OR (status = 'pending' AND attempts > 0)) AND id < ? "
+	  "ORDER BY id DESC LIMIT ?", NULL, 0 },
+	/* STMT_OUTBOX_LOCK */
+	{ "SELECT status FROM outbox WHERE id = ? FOR UPDATE", NULL, 0 },
+	/* STMT_OUTBOX_RETRY: from the start, now */
+	{ "UPDATE outbox SET status = 'pending', attempts = 0, available_at = "
+	  "UTC_TIMESTAMP(3), claimed_until = NULL WHERE id = ? AND status = "
+	  "'dead'", NULL, 0 },
+};
+
+#define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
+
+static const char *const part_states[] = {
+	"pending", "approved", "rejected", "cancelled", "waitlisted", NULL
+};
+static const char *const event_states[] = {
+	"draft", "published", "finished", "cancelled", NULL
+};
+
+/* The figures of one request. */
+struct figures {
+	const char	*from, *to;	/* YYYY-MM-DD */
+	long		 from_day;	/* days since 1970-01-01 */
+	long		 ndays;
+	bool		 platform;
+	int64_t		 scope;		/* organiser id, 0 for the platform */
+};
+
+static int64_t
+jint(json_t *o, const char *k)
+{
+	return json_integer_value(json_object_get(o, k));
+}
+
+static const char *
+jstr(json_t *o, const char *k)
+{
+	const char	*s = json_string_value(json_object_get(o, k));
+
+	return s != NULL ? s : "";
+}
+
+static const char *
+word(struct req *r, const char *ns, const char *key)
+{
+	return i18n_get(r->lang, arena_printf(r->arena, "%s.%s", ns, key));
+}
+
+/* Days since the epoch of a valid YYYY-MM-DD. */
+static long
+day_number(const char *s)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(s, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	return (long)(timegm(&tm) / 86400);
+}
+
+static const char *
+day_string(struct req *r, long day)
+{
+	time_t		 t = (time_t)day * 86400;
+	struct tm	 tm;
+	char		 s[16];
+
+	gmtime_r(&t, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
+	return arena_strdup(r->arena, s);
+}
+
+/*
+ * The range asked for: both ends, one end (the other DEFAULT_DAYS away)
+ * or none (the last DEFAULT_DAYS up to today).  false with the fields
+ * marked when it is not a range.
+ */
+static bool
+read_range(struct req *r, struct figures *f)
+{
+	const char	*from = req_value(r, DF_FROM), *to = req_value(r, DF_TO);
+	long		 a, b;
+
+	if (r->invalid[DF_FROM] != NULL || r->invalid[DF_TO] != NULL)
+		return false;
+	if (from != NULL) {
+		a = day_number(from);
+		b = to != NULL ? day_number(to) : a + (DEFAULT_DAYS - 1);
+	} else {
+		b = to != NULL ? day_number(to) : (long)(time(NULL) / 86400);
+		a = b - (DEFAULT_DAYS - 1);
+	}
+	if (a > b) {
+		req_set_invalid(r, DF_FROM, "valid.dashboard_order");
+		return false;
+	}
+	if (b - a + 1 > MAX_DAYS) {
+		req_set_invalid(r, DF_TO, "valid.dashboard_range");
+		return false;
+	}
+	f->from = day_string(r, a);
+	f->to = day_string(r, b);
+	f->from_day = a;
+	f->ndays = b - a + 1;
+	return true;
+}
+
+static enum http_status
+scope_of(struct req *r, struct figures *f)
+{
+	f->platform = r->user.role == ROLE_ADMIN;
+	f->scope = f->platform ? 0 : r->user.id;
+	req_focus(r, DF_FROM, DF_TO, -1);
+	if (!read_range(r, f))
+		return HTTP_UNPROCESSABLE;
+	return HTTP_OK;
+}
+
+/* {state: n} summed over the days, for the given columns. */
+static json_t *
+sum_states(json_t *days, const char *const *names, const char *prefix,
+    long long *total)
+{
+	json_t		*out = json_object(), *d;
+	const char	*const *n;
+	char		 col[40];
+	long long	 v;
+	size_t		 i;
+
+	*total = 0;
+	for (n = names; *n != NULL; n++) {
+		snprintf(col, sizeof(col), "%s%s", prefix, *n);
+		v = 0;
+		json_array_foreach(days, i, d)
+			v += jint(d, col);
+		json_object_set_new(out, *n, json_integer(v));
+		*total += v;
+	}
+	return out;
+}
+
+/* The series as the API shows it: a row per day that has any figure. */
+static json_t *
+day_rows(json_t *days)
+{
+	json_t		*out = json_array(), *d, *row;
+	const char	*const *n;
+	char		 col[40];
+	long long	 parts, events;
+	size_t		 i;
+
+	json_array_foreach(days, i, d) {
+		row = json_pack("{s:O}", "day", json_object_get(d, "day"));
+		parts = events = 0;
+		for (n = part_states; *n != NULL; n++) {
+			json_object_set(row, *n, json_object_get(d, *n));
+			parts += jint(d, *n);
+		}
+		for (n = event_states; *n != NULL; n++) {
+			snprintf(col, sizeof(col), "ev_%s", *n);
+			events += jint(d, col);
+		}
+		json_object_set_new(row, "participations", json_integer(parts));
+		json_object_set(row, "reactions", json_object_get(d, "reactions"));
+		json_object_set_new(row, "events", json_integer(events));
+		if (parts != 0 || events != 0 || jint(d, "reactions") != 0)
+			json_array_append_new(out, row);
+		else
+			json_decref(row);
+	}
+	return out;
+}
+
+/* Reads every figure of the range into m; the page and the CSV add to it. */
+static enum db_status
+load_figures(const struct figures *f, json_t *m)
+{
+	json_t		*days = NULL, *top = NULL, *sponsors = NULL;
+	json_t		*health = NULL, *dead = NULL, *parts;
+	long long	 total, ap, re;
+	enum db_status	 rc;
+
+	rc = db_query(&stmts[STMT_DAYS], P(DB_INT(f->scope), DB_TEXT(f->from),
+	    DB_TEXT(f->to)), &days);
+	if (rc != DB_OK)
+		goto out;
+	if (f->platform) {
+		rc = db_query(&stmts[STMT_TOP_ALL], P(DB_TEXT(f->from),
+		    DB_TEXT(f->to), DB_INT(TOP_EVENTS)), &top);
+		if (rc == DB_OK)
+			rc = db_query(&stmts[STMT_SPONSORS_ALL], P(DB_TEXT(f->from),
+			    DB_TEXT(f->to), DB_INT(TOP_SPONSORS)), &sponsors);
+	} else {
+		rc = db_query(&stmts[STMT_TOP_ORG], P(DB_INT(f->scope),
+		    DB_TEXT(f->from), DB_TEXT(f->to), DB_INT(TOP_EVENTS)), &top);
+		if (rc == DB_OK)
+			rc = db_query(&stmts[STMT_SPONSORS_ORG], P(DB_INT(f->scope),
+			    DB_TEXT(f->from), DB_TEXT(f->to), DB_INT(TOP_SPONSORS)),
+			    &sponsors);
+	}
+	if (rc != DB_OK)
+		goto out;
+	json_object_set_new(m, "scope", json_string(f->platform ? "platform" :
+	    "organizer"));
+	json_object_set_new(m, "organizer_id", f->platform ? json_null() :
+	    json_integer(f->scope));
+	json_object_set_new(m, "from", json_string(f->from));
+	json_object_set_new(m, "to", json_string(f->to));
+	json_object_set_new(m, "events_by_status", sum_states(days,
+	    event_states, "ev_", &total));
+	json_object_set_new(m, "events_total", json_integer(total));
+	parts = sum_states(days, part_states, "", &total);
+	json_object_set_new(m, "participants_by_status", parts);
+	json_object_set_new(m, "participants_total", json_integer(total));
+	ap = jint(parts, "approved");
+	re = jint(parts, "rejected");
+	/* Of the decided ones: approved over approved and rejected. */
+	json_object_set_new(m, "approval_rate", ap + re > 0 ?
+	    json_real(round((double)ap * 10000.0 / (double)(ap + re)) /
+	    10000.0) : json_null());
+	json_decref(sum_states(days, (const char *const[]){ "reactions", NULL },
+	    "", &total));
+	json_object_set_new(m, "reactions_total", json_integer(total));
+	json_object_set_new(m, "days", day_rows(days));
+	json_object_set(m, "top_events", top);
+	json_object_set(m, "sponsors", sponsors);
+	if (f->platform) {
+		if ((rc = db_query_one(&stmts[STMT_OUTBOX_HEALTH], DB_NOPARAMS,
+		    &health)) != DB_OK ||
+		    (rc = db_query_one(&stmts[STMT_OUTBOX_DEAD], DB_NOPARAMS,
+		    &dead)) != DB_OK)
+			goto out;
+		json_object_update(health, dead);
+		json_object_set(m, "outbox", health);
+	}
+out:
+	json_decref(days);
+	json_decref(top);
+	json_decref(sponsors);
+	json_decref(health);
+	json_decref(dead);
+	return rc;
+}
+
+/* --- the page's charts ---------------------------------------------------- */
+
+#define HB_LABEL	170	/* the label column of a horizontal bar chart */
+#define HB_BAR		300	/* the longest bar */
+#define HB_ROW		30
+#define VB_LEFT		48	/* room for the scale of a column chart */
+#define VB_PLOT		560
+#define VB_HEIGHT	160
+
+/* [{key, label, value}] for a state object, in the given order. */
+static json_t *
+state_rows(struct req *r, json_t *states, const char *const *names,
+    const char *ns)
+{
+	json_t			*rows = json_array();
+	const char *const	*n;
+
+	for (n = names; *n != NULL; n++)
+		json_array_append_new(rows, json_pack("{s:s, s:s, s:I}", "key",
+		    *n, "label", word(r, ns, *n), "value",
+		    (json_int_t)jint(states, *n)));
+	return rows;
+}
+
+/* A horizontal bar per row: {width, height, bars: [{y, ty, w, tx, label,
+ * value}]}, in whole SVG user units. */
+static json_t *
+hbars(json_t *rows)
+{
+	json_t		*bars = json_array(), *row;
+	long long	 max = 0, v, w;
+	size_t		 i;
+
+	json_array_foreach(rows, i, row)
+		if ((v = jint(row, "value")) > max)
+			max = v;
+	json_array_foreach(rows, i, row) {
+		v = jint(row, "value");
+		w = max > 0 ? v * HB_BAR / max : 0;
+		if (v > 0 && w < 1)
+			w = 1;
+		json_array_append_new(bars, json_pack("{s:I, s:I, s:I, s:I, s:O, "
+		    "s:I}", "y", (json_int_t)(i * HB_ROW + 5), "ty",
+		    (json_int_t)(i * HB_ROW + 20), "w", (json_int_t)w, "tx",
+		    (json_int_t)(HB_LABEL + w + 6), "label", json_object_get(row,
+		    "label"), "value", (json_int_t)v));
+	}
+	return json_pack("{s:i, s:I, s:i, s:o}", "width", HB_LABEL + HB_BAR + 60,
+	    "height", (json_int_t)(json_array_size(rows) * HB_ROW + 10),
+	    "x", HB_LABEL, "bars", bars);
+}
+
+/* A column per day of the range for one field of the day rows: {width,
+ * height, bars: [{x, y, w, h, day, value}], max, axis positions}. */
+static json_t *
+vbars(struct req *r, const struct figures *f, json_t *days, const char *key)
+{
+	json_t		*bars = json_array(), *d;
+	long long	 max = 0, v, h;
+	long		 step, i;
+	size_t		 k;
+
+	step = VB_PLOT / f->ndays;
+	if (step < 2)
+		step = 2;
+	json_array_foreach(days, k, d)
+		if ((v = jint(d, key)) > max)
+			max = v;
+	json_array_foreach(days, k, d) {
+		if ((v = jint(d, key)) == 0)
+			continue;
+		i = day_number(jstr(d, "day")) - f->from_day;
+		h = max > 0 ? v * VB_HEIGHT / max : 0;
+		if (h < 1)
+			h = 1;
+		json_array_append_new(bars, json_pack("{s:I, s:I, s:I, s:I, s:O, "
+		    "s:I}", "x", (json_int_t)(VB_LEFT + i * step), "y",
+		    (json_int_t)(10 + VB_HEIGHT - h), "w", (json_int_t)(step > 3 ?
+		    step - 1 : step), "h", (json_int_t)h, "day",
+		    json_object_get(d, "day"), "value", (json_int_t)v));
+	}
+	return json_pack("{s:I, s:i, s:o, s:I, s:i, s:i, s:i, s:I, s:s, s:s}",
+	    "width", (json_int_t)(VB_LEFT + step * f->ndays + 10), "height",
+	    VB_HEIGHT + 40, "bars", bars, "max", (json_int_t)max, "left",
+	    VB_LEFT, "base", 10 + VB_HEIGHT, "label_y", VB_HEIGHT + 32,
+	    "right", (json_int_t)(VB_LEFT + step * f->ndays), "from",
+	    f->from, "to", arena_strdup(r->arena, f->to));
+}
+
+/* What only the page needs: localized rows, charts, links. */
+static void
+page_model(struct req *r, const struct figures *f, json_t *m)
+{
+	json_t		*rows, *e, *days = json_object_get(m, "days");
+	json_t		*rate = json_object_get(m, "approval_rate");
+	size_t		 i;
+
+	rows = state_rows(r, json_object_get(m, "participants_by_status"),
+	    part_states, "dashboard.state");
+	json_object_set_new(m, "chart_participants", hbars(rows));
+	json_object_set_new(m, "participant_rows", rows);
+	rows = state_rows(r, json_object_get(m, "events_by_status"),
+	    event_states, "dashboard.event_state");
+	json_object_set_new(m, "chart_events", hbars(rows));
+	json_object_set_new(m, "event_rows", rows);
+	json_object_set_new(m, "chart_days", vbars(r, f, days,
+	    "participations"));
+	json_object_set_new(m, "chart_reactions", vbars(r, f, days,
+	    "reactions"));
+	json_object_set_new(m, "has_days", json_boolean(json_array_size(days) >
+	    0));
+	json_array_foreach(json_object_get(m, "top_events"), i, e)
+		json_object_set_new(e, "status_label", json_string(word(r,
+		    "dashboard.event_state", jstr(e, "status"))));
+	if (json_is_real(rate))
+		json_object_set_new(m, "approval_pct", json_string(arena_printf(
+		    r->arena, "%.1f", json_real_value(rate) * 100.0)));
+	json_object_set_new(m, "range_query", json_string(arena_printf(r->arena,
+	    "from=%s&to=%s", f->from, f->to)));
+	json_object_set_new(m, "is_platform", json_boolean(f->platform));
+}
+
+/*
+ * GET /dashboard and /api/v1/dashboard?from=&to=: NGOs (their own
+ * figures) and admins (the platform's, with the outbox's health).  422
+ * for a bad range: not dates, from after to, more than MAX_DAYS days.
+ */
+static enum http_status
+dashboard_show(struct req *r, json_t *m)
+{
+	struct figures	 f;
+	enum http_status st;
+	enum db_status	 rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((st = scope_of(r, &f)) != HTTP_OK)
+		return st;
+	if ((rc = load_figures(&f, m)) != DB_OK)
+		return app_db_status(rc);
+	if (!r->api)
+		page_model(r, &f, m);
+	return HTTP_OK;
+}
+
+/* --- CSV -------------------------------------------------------------------- */
+
+/* One RFC 4180 field, always quoted; a cell a spreadsheet would read as
+ * a formula gets a leading apostrophe. */
+static void
+csv_cell(struct buf *out, const char *s, bool last)
+{
+	const char	*p;
+
+	buf_putc(out, '"');
+	if (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
+	    *s == '\r')
+		buf_putc(out, '\'');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			buf_putc(out, '"');
+		buf_putc(out, *p);
+	}
+	buf_putc(out, '"');
+	buf_puts(out, last ? "\r\n" : ",");
+}
+
+static void
+csv_int(struct buf *out, long long v, bool last)
+{
+	buf_printf(out, "%lld%s", v, last ? "\r\n" : ",");
+}
+
+/* The header row: localized column names. */
+static void
+csv_header(struct req *r, struct buf *out, const char *const *cols)
+{
+	const char *const	*c;
+
+	for (c = cols; *c != NULL; c++)
+		csv_cell(out, word(r, "dashboard.col", *c), c[1] == NULL);
+}
+
+/* {key: n} rows of a state object. */
+static void
+csv_states(struct req *r, struct buf *out, json_t *states,
+    const char *const *names, const char *ns)
+{
+	const char *const	*n;
+
+	csv_header(r, out, (const char *const[]){ "status", "status_name",
+	    "count", NULL });
+	for (n = names; *n != NULL; n++) {
+		csv_cell(out, *n, false);
+		csv_cell(out, word(r, ns, *n), false);
+		csv_int(out, jint(states, *n), true);
+	}
+}
+
+/* Writes the table named by the path; false when there is no such table
+ * for this caller. */
+static bool
+csv_table(struct req *r, const char *name, json_t *m, struct buf *out)
+{
+	static const char *const day_cols[] = { "day", "participations",
+	    "pending", "approved", "rejected", "cancelled", "waitlisted",
+	    "reactions", "events", NULL };
+	static const char *const top_cols[] = { "event_id", "title", "status",
+	    "approved", "pending", "waitlisted", "rejected", "cancelled",
+	    "reactions", NULL };
+	static const char *const sponsor_cols[] = { "company_id", "name",
+	    "accepted", "open", "declined", NULL };
+	static const char *const outbox_cols[] = { "backlog", "failing",
+	    "dead", "oldest_pending", "oldest_pending_seconds", NULL };
+	const char *const	*cols = NULL, *const *c;
+	json_t			*rows, *row;
+	size_t			 i;
+
+	if (strcmp(name, "events") == 0) {
+		csv_states(r, out, json_object_get(m, "events_by_status"),
+		    event_states, "dashboard.event_state");
+		return true;
+	}
+	if (strcmp(name, "participants") == 0) {
+		csv_states(r, out, json_object_get(m, "participants_by_status"),
+		    part_states, "dashboard.state");
+		return true;
+	}
+	if (strcmp(name, "days") == 0) {
+		rows = json_object_get(m, "days");
+		cols = day_cols;
+	} else if (strcmp(name, "top-events") == 0) {
+		rows = json_object_get(m, "top_events");
+		cols = top_cols;
+	} else if (strcmp(name, "sponsors") == 0) {
+		rows = json_object_get(m, "sponsors");
+		cols = sponsor_cols;
+	} else if (strcmp(name, "outbox") == 0 &&
+	    json_is_object(json_object_get(m, "outbox"))) {
+		rows = json_pack("[O]", json_object_get(m, "outbox"));
+		json_object_set_new(m, "outbox_rows", rows);
+		cols = outbox_cols;
+	} else
+		return false;
+	csv_header(r, out, cols);
+	json_array_foreach(rows, i, row)
+		for (c = cols; *c != NULL; c++) {
+			json_t *v = json_object_get(row, *c);
+
+			if (json_is_integer(v))
+				csv_int(out, json_integer_value(v), c[1] == NULL);
+			else
+				csv_cell(out, json_is_string(v) ?
+				    json_string_value(v) : "", c[1] == NULL);
+		}
+	return true;
+}
+
+/*
+ * GET /dashboard/{table}.csv?from=&to=: a table of the dashboard as CSV
+ * (UTF-8 with a byte-order mark, a header row), with the dashboard's
+ * range and access rules.  The outbox table is the admins'.
+ */
+static enum http_status
+dashboard_csv(struct req *r, json_t *m)
+{
+	struct figures	 f;
+	struct buf	 out;
+	const char	*slash, *name;
+	enum http_status st;
+	enum db_status	 rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((st = scope_of(r, &f)) != HTTP_OK)
+		return st;
+	if ((rc = load_figures(&f, m)) != DB_OK)
+		return app_db_status(rc);
+	slash = strrchr(r->route_path, '/');
+	name = arena_strndup(r->arena, slash + 1, strlen(slash + 1) - 4);
+	buf_init(&out);
+	buf_puts(&out, "\xef\xbb\xbf");
+	if (!csv_table(r, name, m, &out)) {
+		buf_free(&out);
+		return HTTP_NOT_FOUND;
+	}
+	r->raw_body = arena_strndup(r->arena, buf_str(&out), out.len);
+	r->raw_len = out.len;
+	r->raw_type = "text/csv; charset=utf-8; header=present";
+	r->raw_filename = arena_printf(r->arena, "dashboard-%s-%s-%s.csv", name,
+	    f.from, f.to);
+	buf_free(&out);
+	return HTTP_OK;
+}
+
+/* --- the outbox's dead letters ------------------------------------------------ */
+
+/*
+ * GET /dashboard/outbox?before= and /api/v1/dashboard/outbox: admins.
+ * Dead rows and pending ones that have failed, newest first, with their
+ * error; {items, next} where next is the cursor for "before".  Also the
+ * outbox's health.
+ */
+static enum http_status
+dashboard_outbox(struct req *r, json_t *m)
+{
+	json_t		*rows = NULL, *health = NULL, *dead = NULL, *last, *e;
+	long long	 before = INT64_MAX;
+	enum db_status	 rc;
+	size_t		 i;
+
+	if (r->invalid[DF_BEFORE] != NULL)
+		return HTTP_UNPROCESSABLE;
+	req_focus(r, DF_BEFORE, -1);
+	if (!req_int(r, DF_BEFORE, &before))
+		before = INT64_MAX;
+	if ((rc = db_query(&stmts[STMT_OUTBOX_LIST], P(DB_INT(before),
+	    DB_INT(OUTBOX_PAGE + 1)), &rows)) != DB_OK ||
+	    (rc = db_query_one(&stmts[STMT_OUTBOX_HEALTH], DB_NOPARAMS,
+	    &health)) != DB_OK ||
+	    (rc = db_query_one(&stmts[STMT_OUTBOX_DEAD], DB_NOPARAMS, &dead)) !=
+	    DB_OK) {
+		json_decref(rows);
+		json_decref(health);
+		json_decref(dead);
+		return app_db_status(rc);
+	}
+	if (json_array_size(rows) > OUTBOX_PAGE) {
+		json_array_remove(rows, OUTBOX_PAGE);
+		last = json_array_get(rows, OUTBOX_PAGE - 1);
+		json_object_set_new(m, "next", json_integer(jint(last, "id")));
+	} else
+		json_object_set_new(m, "next", json_null());
+	json_array_foreach(rows, i, e)
+		json_object_set_new(e, "is_dead", json_boolean(strcmp(jstr(e,
+		    "status"), "dead") == 0));
+	json_object_update(health, dead);
+	json_decref(dead);
+	json_object_set_new(m, "items", rows);
+	json_object_set_new(m, "outbox", health);
+	return HTTP_OK;
+}
+
+struct retry {
+	int64_t		 id;
+	enum http_status st;
+};
+
+static enum db_status
+retry_tx(void *arg)
+{
+	struct retry	*t = arg;
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	rc = db_query_one(&stmts[STMT_OUTBOX_LOCK], P(DB_INT(t->id)), &row);
+	if (rc == DB_NOTFOUND) {
+		t->st = HTTP_NOT_FOUND;
+		return DB_OK;
+	}
+	if (rc != DB_OK)
+		return rc;
+	if (strcmp(jstr(row, "status"), "dead") != 0)
+		t->st = HTTP_CONFLICT;
+	else if ((rc = db_exec(&stmts[STMT_OUTBOX_RETRY], P(DB_INT(t->id)),
+	    NULL, NULL)) == DB_OK)
+		t->st = HTTP_OK;
+	json_decref(row);
+	return rc;
+}
+
+/*
+ * POST /dashboard/outbox/{id}/retry and its API twin: admins.  A dead
+ * row goes back to pending with no attempts, due now; the notifier takes
+ * it on its next pass.  404 for no such row, 409 when it is not dead.
+ */
+static enum http_status
+dashboard_retry(struct req *r, json_t *m)
+{
+	struct retry	 t = { r->id, HTTP_OK };
+	enum db_status	 rc;
+
+	req_focus(r, -1);
+	if ((rc = db_tx(retry_tx, &t)) != DB_OK)
+		return app_db_status(rc);
+	if (t.st == HTTP_CONFLICT)
+		r->detail = "error_detail.outbox_not_dead";
+	if (t.st != HTTP_OK)
+		return t.st;
+	json_object_set_new(m, "id", json_integer(r->id));
+	json_object_set_new(m, "status", json_string("pending"));
+	r->redirect = "/dashboard/outbox";
+	r->flash = "outbox_retried";
+	return r->api ? HTTP_OK : HTTP_SEE_OTHER;
+}
+
+#define DASH_ROLES	(ROLE_ONG | ROLE_ADMIN)
+
+static const struct route routes[] = {
+	{ M_GET, "/dashboard", dashboard_show, DASH_ROLES, "dashboard/show" },
+	{ M_GET, "/dashboard/events.csv", dashboard_csv, DASH_ROLES, NULL },
+	{ M_GET, "/dashboard/participants.csv", dashboard_csv, DASH_ROLES,
+	    NULL },
+	{ M_GET, "/dashboard/days.csv", dashboard_csv, DASH_ROLES, NULL },
+	{ M_GET, "/dashboard/top-events.csv", dashboard_csv, DASH_ROLES, NULL },
+	{ M_GET, "/dashboard/sponsors.csv", dashboard_csv, DASH_ROLES, NULL },
+	{ M_GET, "/dashboard/outbox.csv", dashboard_csv, ROLE_ADMIN, NULL },
+	{ M_GET, "/dashboard/outbox", dashboard_outbox, ROLE_ADMIN,
+	    "dashboard/outbox" },
+	{ M_POST, "/dashboard/outbox/{id}/retry", dashboard_retry, ROLE_ADMIN,
+	    "dashboard/outbox" },
+	{ 0, NULL, NULL, 0, NULL },
+};
+
+static const struct app dashboard = {
+	"dashboard", routes, fields, DF__MAX, stmts, STMT__MAX, NULL,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return app_main(argc, argv, &dashboard);
+}
