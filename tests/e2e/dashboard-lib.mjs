@@ -3,48 +3,18 @@
 // the dashboard's figures recomputed straight from the raw tables.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-    TOP, VAR, alive, runPath, sleep, sql, stackStart, waitFor,
+import { VAR, spawnNotifier, sql } from './lib.mjs';
+
+export {
+    pauseNotifierTimer as pauseTimer, resumeNotifierTimer as resumeTimer,
 } from './lib.mjs';
-
-/* Stops the stack's notifier timer; `stack.sh start` brings it back. */
-export async function pauseTimer() {
-	const f = runPath('notifier-timer.pid');
-	if (!fs.existsSync(f))
-		return;
-	const pid = Number(fs.readFileSync(f, 'utf8'));
-	try {
-		execFileSync('pkill', ['-TERM', '-P', String(pid)]);
-	} catch { /* no run right now */ }
-	if (alive(pid))
-		process.kill(pid, 'SIGTERM');
-	await waitFor(() => !alive(pid), 5000, 'the notifier timer to stop');
-	await sleep(500);
-	fs.rmSync(f, { force: true });
-}
-
-export async function resumeTimer() {
-	assert.equal((await stackStart()).code, 0, 'the timer is back');
-}
 
 /* One notifier run with the given arguments (-1: drain and exit). */
 export function notifier(args = ['-1'], env = {}) {
-	return new Promise((resolve) => {
-		const child = spawn(path.join(TOP, 'build', 'cron', 'notifier'),
-		    ['-c', path.join(VAR, 'agora.conf'), ...args], {
-			env: { ...process.env,
-			    AGORA_MAIL_SPOOL: path.join(VAR, 'mail-dashboard-test'),
-			    AGORA_SERVER_TEMPLATES: path.join(TOP, 'templates'),
-			    ...env },
-			stdio: ['ignore', 'ignore', 'pipe'] });
-		let err = '';
-		child.stderr.on('data', (d) => { err += d; });
-		child.on('exit', (code) => resolve({ code, err }));
-	});
+	return spawnNotifier(args, { AGORA_MAIL_SPOOL: path.join(VAR,
+	    'mail-dashboard-test'), ...env }).done;
 }
 
 const PART = ['pending', 'approved', 'rejected', 'cancelled', 'waitlisted'];

@@ -542,3 +542,42 @@ export async function serial() {
 		} catch { /* already gone */ }
 	});
 }
+
+/*
+ * The notifier by hand.  pauseNotifierTimer() stops the stack's timer so a
+ * test decides when the outbox drains (resumeNotifierTimer() or any
+ * stackStart() brings it back); spawnNotifier() starts one run, -1
+ * draining until the outbox is empty, and returns { child, done } where
+ * done resolves to { code, sig, err }.
+ */
+export async function pauseNotifierTimer() {
+	const f = runPath('notifier-timer.pid');
+	if (!fs.existsSync(f))
+		return;
+	const pid = Number(fs.readFileSync(f, 'utf8'));
+	try {
+		execFileSync('pkill', ['-TERM', '-P', String(pid)]);
+	} catch { /* no run right now */ }
+	if (alive(pid))
+		process.kill(pid, 'SIGTERM');
+	await waitFor(() => !alive(pid), 5000, 'the notifier timer to stop');
+	await sleep(500);
+	fs.rmSync(f, { force: true });
+}
+
+export async function resumeNotifierTimer() {
+	assert.equal((await stackStart()).code, 0, 'the timer is back');
+}
+
+export function spawnNotifier(args = ['-1'], env = {}) {
+	const child = spawn(path.join(TOP, 'build', 'cron', 'notifier'),
+	    ['-c', path.join(VAR, 'agora.conf'), ...args], {
+		env: { ...process.env,
+		    AGORA_SERVER_TEMPLATES: path.join(TOP, 'templates'), ...env },
+		stdio: ['ignore', 'ignore', 'pipe'] });
+	let err = '';
+	child.stderr.on('data', (d) => { err += d; });
+	const done = new Promise((resolve) => child.on('exit', (code, sig) =>
+	    resolve({ code, sig, err })));
+	return { child, done };
+}

@@ -1,50 +1,23 @@
 // Helpers of the notifications tests: the notifier run by hand (with the
 // stack's own timer paused), the mail spool, notifications in the database.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-    TOP, VAR, alive, runPath, sleep, sqlText, stackStart, waitFor,
+import { VAR, spawnNotifier, sqlText } from './lib.mjs';
+
+export {
+    pauseNotifierTimer as pauseTimer, resumeNotifierTimer as resumeTimer,
 } from './lib.mjs';
-
-/* Stops the stack's notifier timer (stackStart() brings it back). */
-export async function pauseTimer() {
-	const f = runPath('notifier-timer.pid');
-	if (!fs.existsSync(f))
-		return;
-	const pid = Number(fs.readFileSync(f, 'utf8'));
-	try {
-		execFileSync('pkill', ['-TERM', '-P', String(pid)]);
-	} catch { /* no child running right now */ }
-	if (alive(pid))
-		process.kill(pid, 'SIGTERM');
-	await waitFor(() => !alive(pid), 5000, 'the notifier timer to stop');
-	await sleep(300);
-	fs.rmSync(f, { force: true });
-}
-
-export async function resumeTimer() {
-	assert.equal((await stackStart()).code, 0, 'the timer is back');
-}
 
 export const SPOOL = path.join(VAR, 'mail-notifications-test');
 
-/* One notifier run draining the outbox (-1); resolves with its exit. */
-export function runNotifier(env = {}) {
-	const child = spawn(path.join(TOP, 'build', 'cron', 'notifier'),
-	    ['-c', path.join(VAR, 'agora.conf'), '-1'], {
-		env: { ...process.env, AGORA_MAIL_SPOOL: SPOOL,
-		    AGORA_SERVER_TEMPLATES: path.join(TOP, 'templates'),
-		    AGORA_SERVER_BASE_URL: 'http://agora.test', ...env },
-		stdio: ['ignore', 'ignore', 'pipe'] });
-	let err = '';
-	child.stderr.on('data', (d) => { err += d; });
-	return new Promise((resolve) => child.on('exit', (code) => {
-		assert.equal(code, 0, `notifier: ${err}`);
-		resolve(err);
-	}));
+/* One notifier run draining the outbox (-1); resolves with its log. */
+export async function runNotifier(env = {}) {
+	const { code, err } = await spawnNotifier(['-1'], { AGORA_MAIL_SPOOL: SPOOL,
+	    AGORA_SERVER_BASE_URL: 'http://agora.test', ...env }).done;
+	assert.equal(code, 0, `notifier: ${err}`);
+	return err;
 }
 
 /* The notifications rows of a user, newest first. */

@@ -3,52 +3,26 @@
 // row is retried and then dead-lettered with its error.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-    TOP, VAR, alive, runPath, serial, sleep, sqlText, stackStart, waitFor,
+    VAR, pauseNotifierTimer, resumeNotifierTimer, serial, sleep, spawnNotifier,
+    sqlText, waitFor,
 } from './lib.mjs';
 
 await serial();
 
-// The stack's own notifier timer would race these runs: pause it, and let
-// `stack.sh start` bring it back afterwards.
-before(async () => {
-	const f = runPath('notifier-timer.pid');
-	if (!fs.existsSync(f))
-		return;
-	const pid = Number(fs.readFileSync(f, 'utf8'));
-	try {
-		execFileSync('pkill', ['-TERM', '-P', String(pid)]);
-	} catch { /* no child running right now */ }
-	if (alive(pid))
-		process.kill(pid, 'SIGTERM');
-	await waitFor(() => !alive(pid), 5000, 'the notifier timer to stop');
-	await sleep(500);
-	fs.rmSync(f, { force: true });
-});
-after(async () => {
-	assert.equal((await stackStart()).code, 0, 'the timer is back');
-});
-
+// The stack's own notifier timer would race these runs.
+before(pauseNotifierTimer);
+after(resumeNotifierTimer);
 
 const SPOOL = path.join(VAR, 'mail-notifier-test');
 
-/* Starts one notifier run; -1 drains until empty.  Resolves on exit. */
+/* Starts one notifier run (-1 drains until empty) with a short lease. */
 function notifier(env = {}, args = ['-1']) {
-	const child = spawn(path.join(TOP, 'build', 'cron', 'notifier'),
-	    ['-c', path.join(VAR, 'agora.conf'), ...args], {
-		env: { ...process.env, AGORA_MAIL_SPOOL: SPOOL,
-		    AGORA_SERVER_TEMPLATES: path.join(TOP, 'templates'),
-		    AGORA_NOTIFIER_LEASE_SECONDS: '2', ...env },
-		stdio: ['ignore', 'ignore', 'pipe'] });
-	let err = '';
-	child.stderr.on('data', (d) => { err += d; });
-	const done = new Promise((resolve) => child.on('exit', (code, sig) =>
-	    resolve({ code, sig, err })));
-	return { child, done };
+	return spawnNotifier(args, { AGORA_MAIL_SPOOL: SPOOL,
+	    AGORA_NOTIFIER_LEASE_SECONDS: '2', ...env });
 }
 
 /* A user to write to, and n reset-mail rows for them; returns their ids. */
