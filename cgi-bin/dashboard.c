@@ -102,8 +102,10 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "WHERE status = 'pending'", NULL, 0 },
 	/* STMT_OUTBOX_DEAD */
 	{ "SELECT COUNT(*) AS dead FROM outbox WHERE status = 'dead'", NULL, 0 },
-	/* STMT_OUTBOX_LIST: one more than a page says whether there is more */
-	{ "SELECT id, topic, status, attempts, last_error, payload, created_at, "
+	/* STMT_OUTBOX_LIST: one more than a page says whether there is more.
+	 * Links are left out: a password reset's carries its live token. */
+	{ "SELECT id, topic, status, attempts, last_error, JSON_REMOVE(payload, "
+	  "'$.link') AS payload, created_at, "
 	  "available_at FROM outbox WHERE (status "
 	  "= 'dead' OR (status = 'pending' AND attempts > 0)) AND id < ? "
 	  "ORDER BY id DESC LIMIT ?", NULL, 0 },
@@ -173,10 +175,12 @@ day_string(struct req *r, long day)
 {
 	time_t		 t = (time_t)day * 86400;
 	struct tm	 tm;
-	char		 s[16];
+	char		 s[48];
 
 	gmtime_r(&t, &tm);
-	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
+	/* Four digits always: %Y writes the year 999 as "999". */
+	snprintf(s, sizeof(s), "%04d-%02d-%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday);
 	return arena_strdup(r->arena, s);
 }
 

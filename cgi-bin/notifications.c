@@ -56,7 +56,7 @@ static const char *const types[] = {
 static const struct field fields[NF__MAX] = {
 	{ "before", valid_id, 0, 0, NULL },		/* NF_BEFORE */
 	{ "platform", valid_enum, 0, 0, platforms },	/* NF_PLATFORM */
-	{ "token", valid_line, 1, 255, NULL },		/* NF_TOKEN */
+	{ "token", valid_token, 1, 255, NULL },		/* NF_TOKEN */
 	PREF("enrolment_received"),
 	PREF("enrolment_approved"),
 	PREF("enrolment_rejected"),

@@ -82,7 +82,7 @@ enum st_stmt {
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_USED: the owner's quota in use */
 	{ "SELECT CAST(COALESCE(SUM(size), 0) AS SIGNED) AS used FROM files "
-	  "WHERE owner_id = ?",
+	  "WHERE owner_id = ? FOR UPDATE",
 	  NULL, 0 },
 	/* STMT_INSERT */
 	{ "INSERT INTO files (owner_id, kind, mime, size, sha256, width, "
@@ -117,8 +117,10 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "DELETE FROM megaevent_images WHERE file_id = ?", NULL, 0 },
 	/* STMT_DELETE */
 	{ "DELETE FROM files WHERE id = ?", NULL, 0 },
-	/* STMT_SHA_USED: other rows that share the bytes */
-	{ "SELECT COUNT(*) AS n FROM files WHERE sha256 = ?", NULL, 0 },
+	/* STMT_SHA_USED: other rows that share the bytes; a locking read,
+	 * so an upload of the same bytes waits until they are gone or kept */
+	{ "SELECT COUNT(*) AS n FROM files WHERE sha256 = ? FOR UPDATE", NULL,
+	  0 },
 	/* STMT_LIST: one row more than a page tells whether there is a next */
 	{ "SELECT id, kind, mime, size, width, height, public, name, "
 	  "created_at FROM files WHERE owner_id = ? AND (? IS NULL OR id < ?) "
@@ -494,13 +496,15 @@ struct stored {
 	int64_t		 id;
 };
 
-static void
-stored_undo(struct stored *s)
-{
-	size_t	 i;
+static void	drop_bytes(struct req *, const char *);
 
-	for (i = 0; i < s->nmade; i++)
-		unlink(s->made[i]);
+/* A failed upload takes back the bytes it wrote, unless a row of a
+ * parallel upload of the same bytes names them by now. */
+static void
+stored_undo(struct req *r, struct stored *s)
+{
+	if (s->nmade > 0)
+		drop_bytes(r, s->sha);
 	s->nmade = 0;
 }
 
@@ -588,8 +592,10 @@ keep_image(struct upload *u, struct stored *s, enum img_type t)
 		s->made[s->nmade++] = path;
 	s->size = n;
 	for (i = 0; i < NTHUMBS; i++) {
-		if ((th = img_fit(im, thumb_sizes[i], true)) == NULL)
+		if ((th = img_fit(im, thumb_sizes[i], true)) == NULL) {
+			st = HTTP_INTERNAL_ERROR;	/* out of memory */
 			goto out;
+		}
 		for (j = 0; j < 2; j++) {
 			st = put_image(r, s, th, j == 0 ? IMG_WEBP : IMG_JPEG,
 			    arena_printf(r->arena, "-%u.%s", thumb_sizes[i],
@@ -775,6 +781,7 @@ insert_tx(void *arg)
 	struct link	*l = arg;
 	struct req	*r = l->r;
 	struct stored	*s = l->s;
+	struct stat	 sb;
 	json_t		*row = NULL;
 	uint64_t	 id;
 	long long	 used;
@@ -798,6 +805,13 @@ insert_tx(void *arg)
 	    DB_TEXT(s->name)), NULL, &id)) != DB_OK)
 		return rc;
 	s->id = (int64_t)id;
+	/* Our row now holds a deletion of the same bytes back; one that
+	 * came first took them away: this upload cannot be kept. */
+	if (stat(store_path(r, s->sha, "", NULL), &sb) != 0) {
+		l->st = HTTP_UNAVAILABLE;
+		r->detail = "storage.problem.retry";
+		return DB_CONFLICT;
+	}
 	if ((rc = link_file(l)) != DB_OK)
 		return rc;
 	return outbox_append("file.created", json_pack("{s:I, s:I, s:s, s:s}",
@@ -930,7 +944,7 @@ files_upload(struct req *r, json_t *m)
 	st = HTTP_CREATED;
 out:
 	if (st != HTTP_CREATED)
-		stored_undo(&s);
+		stored_undo(r, &s);
 	if (u.tmp[0] != '\0')
 		unlink(u.tmp);
 	close(u.fd);
@@ -1241,26 +1255,46 @@ delete_tx(void *arg)
 	    "file_id", (json_int_t)id, "owner_id", (json_int_t)d->owner));
 }
 
-/* The bytes go when no row names them any more. */
-static void
-drop_bytes(struct req *r, const char *sha)
+struct drop {
+	struct req	*r;
+	const char	*sha;
+};
+
+/* Counts the rows that name the bytes, locked, and unlinks them when
+ * none does: an upload of the same bytes waits for this to commit. */
+static enum db_status
+drop_tx(void *arg)
 {
+	struct drop	*d = arg;
+	struct req	*r = d->r;
 	json_t		*row = NULL;
+	enum db_status	 rc;
 	size_t		 i;
 
-	if (db_query_one(&stmts[STMT_SHA_USED], P(DB_TEXT(sha)), &row) !=
-	    DB_OK)
-		return;
+	if ((rc = db_query_one(&stmts[STMT_SHA_USED], P(DB_TEXT(d->sha)),
+	    &row)) != DB_OK)
+		return rc;
 	if (json_integer_value(json_object_get(row, "n")) == 0) {
-		unlink(store_path(r, sha, "", NULL));
+		unlink(store_path(r, d->sha, "", NULL));
 		for (i = 0; i < NTHUMBS; i++) {
-			unlink(store_path(r, sha, arena_printf(r->arena,
+			unlink(store_path(r, d->sha, arena_printf(r->arena,
 			    "-%u.webp", thumb_sizes[i]), NULL));
-			unlink(store_path(r, sha, arena_printf(r->arena,
+			unlink(store_path(r, d->sha, arena_printf(r->arena,
 			    "-%u.jpg", thumb_sizes[i]), NULL));
 		}
 	}
 	json_decref(row);
+	return DB_OK;
+}
+
+/* The bytes go when no row names them any more. */
+static void
+drop_bytes(struct req *r, const char *sha)
+{
+	struct drop	 d = { r, sha };
+
+	if (db_tx(drop_tx, &d) != DB_OK)
+		log_warnx("file bytes %s kept: the check failed", sha);
 }
 
 /*

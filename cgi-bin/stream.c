@@ -75,6 +75,7 @@
 #define POLL_ROWS	200	/* rows per poll query */
 #define COUNT_BATCH	32	/* users per unread-count query */
 #define GAPS_MAX	64	/* skipped ids remembered */
+#define QUEUE_MAX	200	/* items queued for one stream at most */
 #define GAP_SECONDS	10	/* how long a skipped id may still commit */
 #define RECOUNT_SECONDS	5	/* every connected user's counter again */
 #define RETRY_MS	3000	/* the browser's reconnection delay */
@@ -121,6 +122,8 @@ struct stream {
 	int		 efd;		/* eventfd the poller wakes it with */
 	struct item	*head;		/* pending notifications, in id order */
 	struct item	**tail;
+	size_t		 queued;	/* items at head */
+	bool		 lagging;	/* items dropped: end, to be resumed */
 	long long	 count;		/* the newest unread count */
 	long long	 count_sent;	/* -1 before the first */
 	bool		 count_dirty;	/* count differs from what was sent */
@@ -230,6 +233,14 @@ deliver(json_t *row)
 			continue;
 		if (data == NULL && (data = notification_data(row)) == NULL)
 			break;
+		/* A client that stopped reading does not grow the queue for
+		 * ever: the stream ends and its resume reads the database. */
+		if (s->queued >= QUEUE_MAX) {
+			s->lagging = true;
+			wake(s);
+			continue;
+		}
+		s->queued++;
 		it = x_calloc(1, sizeof(*it));
 		it->id = row_int(row, "id");
 		it->data = x_strdup(data);
@@ -608,19 +619,23 @@ stream_open(struct stream *s, long long last, struct buf *out,
  * (skipping those at or below the resume point, which the client has,
  * and those just replayed) and the counter if it changed.  An id
  * below one already sent goes without an "id:" line, so the browser's
- * resume point never moves back. */
-static void
+ * resume point never moves back.  True when items were dropped for a
+ * client that stopped reading: the stream ends, and it resumes. */
+static bool
 stream_take(struct stream *s, struct buf *out, long long resume,
     const long long *replayed, size_t nreplayed, long long *sent_max)
 {
 	struct item	*list, *it, *next;
 	long long	 count = -1;
 	size_t		 i;
+	bool		 lagging;
 
 	pthread_mutex_lock(&reg_mx);
 	list = s->head;
 	s->head = NULL;
 	s->tail = &s->head;
+	s->queued = 0;
+	lagging = s->lagging;
 	if (s->count_dirty && s->count != s->count_sent)
 		count = s->count;
 	if (s->count_dirty)
@@ -643,6 +658,7 @@ stream_take(struct stream *s, struct buf *out, long long resume,
 	}
 	if (count >= 0)
 		count_event(out, count);
+	return lagging;
 }
 
 /* Serves one open stream until the client goes away (the connection
@@ -722,8 +738,11 @@ stream_serve(FCGX_Request *fr, struct req *r)
 		if (pfd[0].revents & POLLIN) {
 			if (read(s->efd, &v, sizeof(v)) < 0 && errno != EAGAIN)
 				log_warn("eventfd");
-			stream_take(s, &out, resume, replayed, nreplayed,
-			    &sent_max);
+			if (stream_take(s, &out, resume, replayed, nreplayed,
+			    &sent_max)) {
+				send_buf(fr, &out);
+				break;	/* lagging: the client resumes */
+			}
 		} else if (rc == 0 && wait_ms < end_ms) {
 			/* The heartbeat's time, not the end's. */
 			sse_comment(&out, "ping");

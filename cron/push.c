@@ -115,13 +115,15 @@ static enum outcome
 send_command(const char *cmd, const char *token, const char *msg, char *err,
     size_t errlen)
 {
-	const char *argv[] = { "/bin/sh", "-c", NULL, "agora-push", NULL,
-	    NULL };
+	/* A sender that hangs must not hold the notifier's batch open:
+	 * coreutils' timeout ends it (exit 124, a failure to retry). */
+	const char *argv[] = { "timeout", "10", "/bin/sh", "-c", NULL,
+	    "agora-push", NULL, NULL };
 	char	 out[256];
 	int	 st;
 
-	argv[2] = cmd;
-	argv[4] = token;
+	argv[4] = cmd;
+	argv[6] = token;
 	st = run(argv, msg, strlen(msg), out, sizeof(out));
 	if (st == 0)
 		return SENT;

@@ -223,6 +223,18 @@ dispatch(struct req *r, json_t *m)
 	return st;
 }
 
+/* Reads and drops up to n bytes of the request body. */
+static void
+drain(FCGX_Stream *in, size_t n)
+{
+	char	 chunk[16384];
+	int	 got;
+
+	while (n > 0 && (got = FCGX_GetStr(chunk, n < sizeof(chunk) ?
+	    (int)n : (int)sizeof(chunk), in)) > 0)
+		n -= (size_t)got;
+}
+
 static void
 handle(FCGX_Request *fr, struct arena *a)
 {
@@ -261,6 +273,11 @@ handle(FCGX_Request *fr, struct arena *a)
 	    route_find(the_app->routes, M_GET, r.route_path, &r.match) ==
 	    HTTP_NOT_FOUND)
 		st = HTTP_NOT_FOUND;	/* an unknown method on an unknown path */
+	/* A streamed body answered early (413, 415, 403) is read to its end
+	 * first: nginx is still sending it, and would take a closed stream
+	 * for a broken program. */
+	if (stream)
+		drain(fr->in, r.body_in != NULL ? r.body_unread : unread);
 	sent = resp_build(&r, st, m, &out);
 	if (FCGX_PutStr(out.data, (int)out.len, fr->out) < 0)
 		log_debug("client went away before the response");

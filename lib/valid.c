@@ -600,3 +600,31 @@ valid_parse_bool(const char *s, bool *out)
 		return false;
 	return true;
 }
+
+/*
+ * Accept an opaque token a device or service hands out: ASCII letters,
+ * digits and ":_.-", not starting with "-" (it is passed on as a command
+ * argument), f->min to f->max bytes.
+ */
+bool
+valid_token(const struct field *f, const char *val, size_t len,
+    const char **reason)
+{
+	size_t	 i;
+	char	 c;
+
+	if (len == 0 || val[0] == '-')
+		return fail(reason, "valid.bad_token");
+	for (i = 0; i < len; i++) {
+		c = val[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == ':' || c == '_' ||
+		    c == '.' || c == '-'))
+			return fail(reason, "valid.bad_token");
+	}
+	if (f != NULL && f->min > 0 && (long long)len < f->min)
+		return fail(reason, "valid.too_short");
+	if (f != NULL && f->max > 0 && (long long)len > f->max)
+		return fail(reason, "valid.too_long");
+	return true;
+}

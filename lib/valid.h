@@ -22,6 +22,7 @@
  *	"valid.bad_date"	not a YYYY-MM-DD calendar date
  *	"valid.bad_datetime"	not an ISO 8601 date and time
  *	"valid.not_in_list"	not one of f->choices
+ *	"valid.bad_token"	not letters, digits and ":_.-" (valid_token)
  *
  * Validators never allocate and accept f == NULL as "no bounds, no
  * choices".  Values are compared byte for byte: nothing is trimmed, so
@@ -108,6 +109,8 @@ bool	valid_phone(const struct field *, const char *, size_t, const char **);
  * MariaDB (no zone means UTC); false when it is not one. */
 bool	valid_to_utc(const char *, char out[20]);
 bool	valid_url(const struct field *, const char *, size_t, const char **);
+/* Letters, digits and ":_.-", not starting with "-": valid.bad_token. */
+bool	valid_token(const struct field *, const char *, size_t, const char **);
 
 /*
  * valid_utf8: s[0..len) is well-formed UTF-8 (no overlong forms, no

@@ -494,7 +494,7 @@ export function sql(query) {
 export function sqlText(query) {
 	return execFileSync('mariadb', ['--socket', runPath('mysql.sock'), '-u',
 	    'root', 'agora', '-N', '-B', '-e', query],
-	    { encoding: 'utf8', timeout: 10000 }).trim();
+	    { encoding: 'utf8', timeout: 10000, maxBuffer: 256 << 20 }).trim();
 }
 
 /* A SQL string literal. */
