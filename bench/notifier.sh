@@ -34,12 +34,13 @@ fill() {
 	    FROM seq_1_to_$1 s
 	    JOIN events e ON e.id = (SELECT first FROM bench_ranges WHERE name =
 		'events') + s.seq % 1000
-	    JOIN (SELECT MIN(id) AS user_id FROM users WHERE role = 'externo') p"
+	    JOIN (SELECT MIN(id) AS user_id FROM users WHERE role = 'externo') p;
+	    SELECT LAST_INSERT_ID()"
 }
 drain() {	# $1 runs side by side; prints rows/s
 	before=$(sql1 "SELECT COUNT(*) FROM notifications")
 	from=$(sql1 "SELECT COALESCE(MAX(id), 0) FROM outbox")
-	fill "$ROWS"
+	fill "$ROWS" > /dev/null
 	t0=$(now_ms)
 	i=0
 	while [ "$i" -lt "$1" ]; do run -1 & i=$((i + 1)); done
@@ -73,16 +74,18 @@ ROWS=$ROWS_ALL
 # Commit to notification: one row at a time while a run polls as under
 # cron (about once a second when idle).
 SAMPLES=${BENCH_LATENCY_SAMPLES:-40}
-AGORA_NOTIFIER_RUN_SECONDS=3600 run &
+AGORA_NOTIFIER_RUN_SECONDS=3600 AGORA_SERVER_TEMPLATES=$TOP/templates \
+    AGORA_MAIL_SPOOL=$VAR/mail "$NOTIFIER" -c "$VAR/agora.conf" \
+    >/dev/null 2>>"$VAR/log/notifier-bench.log" &
 loop=$!
 trap 'kill "$loop" 2>/dev/null || true' EXIT INT TERM
+sleep 3		# past the run's timed jobs
 lat=$VAR/bench/notify-latency.txt
 : > "$lat"
 i=0
 while [ "$i" -lt "$SAMPLES" ]; do
 	sleep "0.$(( $(od -An -N1 -tu1 /dev/urandom) % 10 ))"
-	fill 1
-	id=$(sql1 "SELECT MAX(id) FROM outbox")
+	id=$(fill 1)
 	t0=$(now_ms)
 	while [ "$(sql1 "SELECT COUNT(*) FROM notifications WHERE outbox_id = $id")" = 0 ]; do
 		sleep 0.02
