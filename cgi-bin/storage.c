@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -872,6 +873,24 @@ back_to(struct req *r, const struct stored *s)
  * not take, 413 past the kind's size or the quota, 422 for a damaged
  * picture or one with too many pixels, 507 when the disk is full.
  */
+static void	sweep(const char *, time_t);
+
+/* A worker killed mid-upload leaves its temporary file: now and then an
+ * upload clears those no one has written to for an hour. */
+static void
+tidy_tmp(void)
+{
+	static time_t	 last;
+	char		 tmp[4096];
+	time_t		 now = time(NULL);
+
+	if (now - last < 600)
+		return;
+	last = now;
+	snprintf(tmp, sizeof(tmp), "%s/tmp", conf.dir);
+	sweep(tmp, 3600);
+}
+
 static enum http_status
 files_upload(struct req *r, json_t *m)
 {
@@ -883,6 +902,7 @@ files_upload(struct req *r, json_t *m)
 	enum http_status	 st;
 	enum db_status		 rc;
 
+	tidy_tmp();
 	if (r->body_in == NULL) {
 		r->detail = "storage.problem.multipart";
 		return HTTP_UNSUPPORTED_MEDIA_TYPE;
@@ -1339,22 +1359,25 @@ gd_quiet(int priority, const char *fmt, va_list ap)
 	(void)ap;
 }
 
-/* Removes what uploads interrupted by a crash left in dir/tmp. */
+/* Removes what uploads interrupted by a crash left in dir/tmp, when not
+ * written to for min_age seconds. */
 static void
-sweep(const char *tmp)
+sweep(const char *tmp, time_t min_age)
 {
 	DIR		*d;
 	struct dirent	*e;
+	struct stat	 sb;
 	char		 p[4096];
+	time_t		 now = time(NULL);
 
 	if ((d = opendir(tmp)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, "up-", 3) == 0) {
-			if (snprintf(p, sizeof(p), "%s/%s", tmp, e->d_name) <
-			    (int)sizeof(p))
-				unlink(p);
-		}
+		if (strncmp(e->d_name, "up-", 3) == 0 &&
+		    snprintf(p, sizeof(p), "%s/%s", tmp, e->d_name) <
+		    (int)sizeof(p) && stat(p, &sb) == 0 &&
+		    now - sb.st_mtime >= min_age)
+			unlink(p);
 	closedir(d);
 }
 
@@ -1381,7 +1404,7 @@ storage_init(void)
 		return -1;
 	}
 	gdSetErrorMethod(gd_quiet);
-	sweep(tmp);
+	sweep(tmp, 0);
 	/* Room for the multipart framing around the largest file. */
 	app_stream_multipart(files_upload, (size_t)(conf.image_max >
 	    conf.document_max ? conf.image_max : conf.document_max) +
