@@ -7,6 +7,7 @@
 # Environment: AGORA_VAR and BENCH_PORT (or PORT) of the running stack;
 # BENCH_SECONDS (10) per case after a 2 s warm-up.
 set -eu
+TOP=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${BENCH_PORT:-${PORT:-18080}}
 VAR=${AGORA_VAR:?set AGORA_VAR to the running stack}
 VAR=$(cd "$VAR" && pwd)
@@ -43,21 +44,7 @@ cat > "$WORK/bearer.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
 
-stats() {
-	awk '
-	function ms(v) {
-		if (v ~ /us$/) return v * 0.001
-		if (v ~ /ms$/) return v + 0
-		if (v ~ /s$/) return v * 1000
-		return v + 0
-	}
-	/^ +50%/ { p50 = ms($2) }
-	/^ +99%/ { p99 = ms($2) }
-	/^Requests\/sec:/ { rps = $2 }
-	/Non-2xx or 3xx responses:/ { bad = $NF }
-	END { printf "%9.0f %8.3f %8.3f %6d", rps, p50, p99, bad }
-	' "$1"
-}
+. "$TOP/bench/lib.sh"
 
 one() {
 	label=$1 path=$2
@@ -65,7 +52,8 @@ one() {
 	    >/dev/null 2>&1
 	wrk -t1 -c"$CONNS" -d"${SECS}s" --latency -s "$WORK/bearer.lua" \
 	    "$URL$path" > "$WORK/out" 2>&1
-	printf '%-34s %s\n' "$label" "$(stats "$WORK/out")"
+	printf '%-34s %s\n' "$label" "$(wrk_stats "$WORK/out" | awk -F'|' \
+	    '{ printf "%9.0f %8.3f %8.3f %6d", $1, $2, $3, $4 }')"
 }
 
 say "notifications: wrk -t1 -c$CONNS -d${SECS}s, one person with 10000 rows"

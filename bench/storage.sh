@@ -54,22 +54,7 @@ wrk.headers["Content-Type"] = "multipart/form-data; boundary=$B"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
 
-# rps|p50 ms|p99 ms|bad responses from wrk --latency.
-stats() {
-	awk '
-	function ms(v) {
-		if (v ~ /us$/) return v * 0.001
-		if (v ~ /ms$/) return v + 0
-		if (v ~ /s$/) return v * 1000
-		return v + 0
-	}
-	/^ +50%/ { p50 = ms($2) }
-	/^ +99%/ { p99 = ms($2) }
-	/^Requests\/sec:/ { rps = $2 }
-	/Non-2xx or 3xx responses:/ { bad = $NF }
-	END { printf "%.1f|%.3f|%.3f|%d", rps, p50, p99, bad }
-	' "$1"
-}
+. "$TOP/bench/lib.sh"
 # The largest peak resident memory (VmHWM) of the storage workers, KiB.
 peak() {
 	m=0
@@ -85,7 +70,7 @@ say "upload: POST /api/v1/files, $size-byte JPEG, wrk -c$UPCONNS -d${SECS}s"
 wrk -t1 -c"$UPCONNS" -d"${WARMUP}s" -s "$WORK/upload.lua" "$URL/api/v1/files" >/dev/null 2>&1
 wrk -t1 -c"$UPCONNS" -d"${SECS}s" --latency --timeout 10s -s "$WORK/upload.lua" \
     "$URL/api/v1/files" > "$WORK/upload.wrk" 2>&1
-up=$(stats "$WORK/upload.wrk")
+up=$(wrk_stats "$WORK/upload.wrk")
 hwm=$(peak)
 
 # A thumbnail to serve, and nginx serving its file directly.
@@ -110,7 +95,7 @@ sleep 1
 serve() {
 	wrk -t1 -c"$CONNS" -d"${WARMUP}s" "$URL$1" >/dev/null 2>&1
 	wrk -t1 -c"$CONNS" -d"${SECS}s" --latency "$URL$1" > "$WORK/serve.wrk" 2>&1
-	stats "$WORK/serve.wrk"
+	wrk_stats "$WORK/serve.wrk"
 }
 thumb=$(serve "/files/$id/thumb/160.jpg")
 direct=$(serve /bench/thumb-direct.jpg)
