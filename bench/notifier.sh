@@ -25,16 +25,33 @@ run() {
 }
 run -1	# whatever the stack left behind
 
-# n enrolment rows over the bench's events, each naming a real person.
+# n new enrolments as the participations program makes them: the
+# participation (people enrolling in the bench's open events, each pair
+# once), the event's counter and the outbox row, so that the in-app and
+# the rollups consumers do their whole work.  Prints the first row's id.
+NEXT=$VAR/bench/next-enrolment
+[ -f "$NEXT" ] || echo 0 > "$NEXT"
 fill() {
-	sql1 "INSERT INTO outbox (topic, payload)
-	    SELECT 'participation.created', JSON_OBJECT('participation_id', s.seq,
-	    'event_id', e.id, 'user_id', p.user_id, 'organizer_id', e.organizer_id,
-	    'status', 'approved', 'title', e.title)
-	    FROM seq_1_to_$1 s
-	    JOIN events e ON e.id = (SELECT first FROM bench_ranges WHERE name =
-		'events') + s.seq % 1000
-	    JOIN (SELECT MIN(id) AS user_id FROM users WHERE role = 'externo') p;
+	off=$(cat "$NEXT")
+	echo $((off + $1)) > "$NEXT"
+	sql1 "SET @off = $off;
+	    SELECT COALESCE(MAX(id), 0) INTO @p0 FROM participations;
+	    INSERT INTO participations (event_id, user_id, status)
+	    SELECT r.first + (@off + s.seq) % (r.last - r.first + 1), u.id,
+		'approved'
+	    FROM seq_1_to_$1 s JOIN bench_ranges r ON r.name = 'enrol'
+	    JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS k FROM users
+		WHERE role = 'externo' AND email <> 'persona@agora.test') u
+		ON u.k = 1 + (@off + s.seq) DIV (r.last - r.first + 1);
+	    UPDATE events e JOIN (SELECT event_id, COUNT(*) AS n FROM
+		participations WHERE id > @p0 GROUP BY event_id) x ON
+		x.event_id = e.id SET e.approved_count = e.approved_count + x.n;
+	    INSERT INTO outbox (topic, payload)
+	    SELECT 'participation.created', JSON_OBJECT('participation_id', p.id,
+		'event_id', p.event_id, 'user_id', p.user_id, 'organizer_id',
+		e.organizer_id, 'status', p.status, 'title', e.title)
+	    FROM participations p JOIN events e ON e.id = p.event_id
+	    WHERE p.id > @p0 ORDER BY p.id;
 	    SELECT LAST_INSERT_ID()"
 }
 drain() {	# $1 runs side by side; prints rows/s
@@ -55,10 +72,9 @@ drain() {	# $1 runs side by side; prints rows/s
 # enrolments (each mail is a file written and synced, measured after).
 prefs() {
 	sql1 "INSERT INTO notification_prefs (user_id, type, channel, enabled)
-	    SELECT DISTINCT e.organizer_id, 'enrolment_received', c.channel, $1
-	    FROM events e JOIN (SELECT 'email' AS channel UNION ALL SELECT 'push') c
-	    WHERE e.id BETWEEN (SELECT first FROM bench_ranges WHERE name = 'events')
-	    AND (SELECT first FROM bench_ranges WHERE name = 'events') + 999
+	    SELECT u.id, 'enrolment_received', c.channel, $1
+	    FROM users u JOIN (SELECT 'email' AS channel UNION ALL SELECT 'push') c
+	    WHERE u.role = 'ong'
 	    ON DUPLICATE KEY UPDATE enabled = VALUES(enabled)"
 }
 prefs 0

@@ -14,12 +14,26 @@
 
 #include "db.h"
 
+/* One outbox row as a consumer gets it. */
+struct outbox_row {
+	int64_t		 id;
+	json_t		*payload;
+};
+
+/*
+ * A consumer has run, run_all or both.  run does one row's work; on
+ * failure it fills err (for the dead-letter page).  run_all does the work
+ * of many rows of its topic at once, with a few set-based statements:
+ * all of them or, on failure, none (the notifier undoes it and goes row
+ * by row, handing run_all one row at a time when there is no run).
+ */
 struct consumer {
 	const char	*name;		/* the marker's name; never reuse one */
 	const char	*topic;		/* the outbox topic it takes */
-	/* Does the work; on failure fills err (for the dead-letter page). */
 	enum db_status	(*run)(int64_t outbox_id, json_t *payload, char *err,
 			    size_t errlen);
+	enum db_status	(*run_all)(const struct outbox_row *rows, size_t n,
+			    char *err, size_t errlen);
 };
 
 /* mail.c */

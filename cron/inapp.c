@@ -66,31 +66,39 @@ static const struct kind kinds[K__MAX] = {
 };
 
 enum {
-	STMT_USER, STMT_PARTICIPANTS, STMT_APPROVED, STMT_OFF, STMT_INSERT,
-	STMT_DEVICES, STMT__MAX
+	STMT_PEOPLE, STMT_PARTICIPANTS, STMT_INSERT, STMT__MAX
 };
 
+/* What the statements below say of each person: the language, the
+ * channels turned off for the type (a missing preference counts as on)
+ * and the devices to push to. */
+#define PERSON_COLUMNS \
+	"u.id, u.lang, (SELECT GROUP_CONCAT(np.channel) FROM " \
+	"notification_prefs np WHERE np.user_id = u.id AND np.type = ? AND " \
+	"np.enabled = 0) AS off, (SELECT JSON_ARRAYAGG(d.id) FROM " \
+	"push_devices d WHERE d.user_id = u.id) AS devices "
+
 static struct db_stmt stmts[STMT__MAX] = {
-	/* STMT_USER */
-	{ "SELECT id, lang FROM users WHERE id = ? AND disabled = 0 AND "
-	  "deleted_at IS NULL", NULL, 0 },
-	/* STMT_PARTICIPANTS: still in: pending, approved or waiting */
-	{ "SELECT u.id, u.lang FROM participations p JOIN users u ON u.id = "
-	  "p.user_id WHERE p.event_id = ? AND p.status IN ('pending', "
-	  "'approved', 'waitlisted') AND u.disabled = 0 AND u.deleted_at IS "
-	  "NULL ORDER BY u.id", NULL, 0 },
-	/* STMT_APPROVED */
-	{ "SELECT u.id, u.lang FROM participations p JOIN users u ON u.id = "
-	  "p.user_id WHERE p.event_id = ? AND p.status = 'approved' AND "
-	  "u.disabled = 0 AND u.deleted_at IS NULL ORDER BY u.id", NULL, 0 },
-	/* STMT_OFF: the channels this person turned off for the type */
-	{ "SELECT channel FROM notification_prefs WHERE user_id = ? AND type = "
-	  "? AND enabled = 0", NULL, 0 },
-	/* STMT_INSERT: a second delivery of the same row changes nothing */
+	/* STMT_PEOPLE: type, then [{"i": row, "u": user id}, ...] */
+	{ "SELECT j.i, " PERSON_COLUMNS "FROM JSON_TABLE(?, '$[*]' COLUMNS "
+	  "(i INT PATH '$.i', u BIGINT UNSIGNED PATH '$.u')) j STRAIGHT_JOIN "
+	  "users u ON u.id = j.u WHERE u.disabled = 0 AND u.deleted_at IS "
+	  "NULL ORDER BY j.i", NULL, 0 },
+	/* STMT_PARTICIPANTS: type, [{"i": row, "e": event id}, ...] and the
+	 * three participation states that count */
+	{ "SELECT j.i, " PERSON_COLUMNS "FROM JSON_TABLE(?, '$[*]' COLUMNS "
+	  "(i INT PATH '$.i', e BIGINT UNSIGNED PATH '$.e')) j STRAIGHT_JOIN "
+	  "participations p ON p.event_id = j.e JOIN users u ON u.id = "
+	  "p.user_id WHERE p.status IN (?, ?, ?) AND u.disabled = 0 AND "
+	  "u.deleted_at IS NULL ORDER BY j.i, u.id", NULL, 0 },
+	/* STMT_INSERT: type, [{"u", "o", "t", "b", "l"}, ...]; a second
+	 * delivery of the same row changes nothing */
 	{ "INSERT IGNORE INTO notifications (user_id, outbox_id, type, title, "
-	  "body, link) VALUES (?, ?, ?, ?, ?, ?)", NULL, 0 },
-	/* STMT_DEVICES */
-	{ "SELECT COUNT(*) AS n FROM push_devices WHERE user_id = ?", NULL, 0 },
+	  "body, link) SELECT j.u, j.o, ?, j.t, j.b, j.l FROM JSON_TABLE(?, "
+	  "'$[*]' COLUMNS (u BIGINT UNSIGNED PATH '$.u', o BIGINT UNSIGNED "
+	  "PATH '$.o', t VARCHAR(200) CHARACTER SET utf8mb4 PATH '$.t', "
+	  "b VARCHAR(1000) CHARACTER SET utf8mb4 PATH '$.b', l VARCHAR(500) "
+	  "CHARACTER SET utf8mb4 PATH '$.l')) j", NULL, 0 },
 };
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
@@ -142,189 +150,236 @@ words(struct buf *b, const char *lang, const char *type, const char *part,
 	clip(b, max);
 }
 
-/* The people a row concerns: a new array of {id, lang}. */
-static enum db_status
-recipients(const struct kind *k, json_t *payload, json_t **out)
+/* Whether a row is news at all: promoted from the waiting list to
+ * pending is not yet, and a draft's edits concern nobody enrolled. */
+static bool
+is_news(const struct kind *k, json_t *payload)
 {
-	long long	 uid, by;
+	const char	*status;
 
-	*out = NULL;
-	switch (k->who) {
-	case RCPT_PARTICIPANTS:
-		return db_query(&stmts[STMT_PARTICIPANTS],
-		    P(DB_INT(pint(payload, "event_id"))), out);
-	case RCPT_APPROVED:
-		return db_query(&stmts[STMT_APPROVED],
-		    P(DB_INT(pint(payload, "event_id"))), out);
-	case RCPT_USER:
-		uid = pint(payload, "user_id");
-		break;
-	case RCPT_ORGANIZER:
-		uid = pint(payload, "organizer_id");
-		break;
-	case RCPT_COMPANY:
-		uid = pint(payload, "company_id");
-		break;
-	case RCPT_OTHER_SIDE:
-	default:
-		by = pint(payload, "by");
-		uid = by == pint(payload, "company_id") ?
-		    pint(payload, "organizer_id") : pint(payload, "company_id");
-		break;
-	}
-	return db_query(&stmts[STMT_USER], P(DB_INT(uid)), out);
+	status = json_string_value(json_object_get(payload, "status"));
+	if (k == &kinds[K_PROMOTED])
+		return status != NULL && strcmp(status, "approved") == 0;
+	if (k == &kinds[K_CHANGED])
+		return status == NULL || strcmp(status, "draft") != 0;
+	return true;
 }
 
-struct note {
-	const struct kind *k;
-	int64_t		 outbox_id;
-	json_t		*payload;
-	const char	*link;
-	const char	*body_part;	/* the catalog's key for the body */
+/* The one person a row names, for the kinds that have one. */
+static long long
+named_person(const struct kind *k, json_t *payload)
+{
+	long long	 by;
+
+	switch (k->who) {
+	case RCPT_USER:
+		return pint(payload, "user_id");
+	case RCPT_ORGANIZER:
+		return pint(payload, "organizer_id");
+	case RCPT_COMPANY:
+		return pint(payload, "company_id");
+	case RCPT_OTHER_SIDE:
+		by = pint(payload, "by");
+		return by == pint(payload, "company_id") ?
+		    pint(payload, "organizer_id") : pint(payload, "company_id");
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The people the rows concern, in one query: a new array of {i, id,
+ * lang, off, devices}, i being the row's index, in the rows' order.
+ */
+static enum db_status
+recipients(const struct kind *k, const struct outbox_row *rows, size_t n,
+    json_t **out)
+{
+	json_t		*ask;
+	enum db_status	 rc;
+	char		*text;
+	size_t		 i;
+	bool		 fan = k->who == RCPT_PARTICIPANTS ||
+			    k->who == RCPT_APPROVED;
+	const char	*all = k->who == RCPT_APPROVED ? "approved" : "pending";
+
+	*out = NULL;
+	ask = json_array();
+	for (i = 0; i < n; i++)
+		if (is_news(k, rows[i].payload))
+			json_array_append_new(ask, json_pack("{s:I, s:I}", "i",
+			    (json_int_t)i, fan ? "e" : "u", (json_int_t)(fan ?
+			    pint(rows[i].payload, "event_id") :
+			    named_person(k, rows[i].payload))));
+	if (json_array_size(ask) == 0) {
+		json_decref(ask);
+		*out = json_array();
+		return DB_OK;
+	}
+	text = json_dumps(ask, JSON_COMPACT);
+	json_decref(ask);
+	if (fan)
+		rc = db_query(&stmts[STMT_PARTICIPANTS], P(DB_TEXT(k->type),
+		    DB_TEXT(text), DB_TEXT(all), DB_TEXT("approved"),
+		    DB_TEXT(k->who == RCPT_APPROVED ? "approved" :
+		    "waitlisted")), out);
+	else
+		rc = db_query(&stmts[STMT_PEOPLE], P(DB_TEXT(k->type),
+		    DB_TEXT(text)), out);
+	free(text);
+	return rc;
+}
+
+/* Whether a channel is on for a person: not in their "off" list. */
+static bool
+channel_on(json_t *person, const char *channel)
+{
+	const char	*off = json_string_value(json_object_get(person, "off"));
+	size_t		 len = strlen(channel);
+	const char	*at;
+
+	for (at = off; at != NULL && (at = strstr(at, channel)) != NULL;
+	    at += len)
+		if ((at == off || at[-1] == ',') && (at[len] == ',' ||
+		    at[len] == '\0'))
+			return false;
+	return true;
+}
+
+/* What one batch of rows makes: the notifications and the requests for
+ * the mail and push consumers, each written in one statement. */
+struct notes {
+	json_t		*inapp;
+	json_t		*mail;
+	json_t		*push;
 	struct buf	 title, body;
 };
 
-/* The channels on for one person: a missing preference counts as on. */
-static enum db_status
-channels(const struct note *n, long long uid, bool *inapp, bool *mail,
-    bool *push)
-{
-	json_t		*rows = NULL, *row;
-	const char	*ch;
-	enum db_status	 rc;
-	size_t		 i;
-
-	*inapp = *mail = *push = true;
-	if ((rc = db_query(&stmts[STMT_OFF], P(DB_INT(uid),
-	    DB_TEXT(n->k->type)), &rows)) != DB_OK)
-		return rc;
-	json_array_foreach(rows, i, row) {
-		ch = json_string_value(json_object_get(row, "channel"));
-		if (ch == NULL)
-			continue;
-		if (strcmp(ch, "inapp") == 0)
-			*inapp = false;
-		else if (strcmp(ch, "email") == 0)
-			*mail = false;
-		else if (strcmp(ch, "push") == 0)
-			*push = false;
-	}
-	json_decref(rows);
-	return DB_OK;
-}
-
 static json_t *
-channel_payload(const struct note *n, long long uid)
+channel_payload(const struct kind *k, const struct outbox_row *row,
+    long long uid, const struct notes *ns, const char *link)
 {
 	const char	*title;
 
-	title = json_string_value(json_object_get(n->payload, "title"));
+	title = json_string_value(json_object_get(row->payload, "title"));
 	/* No event_id: these rows are about a person, not an event's
 	 * history (the link says which event). */
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:I}",
-	    "user_id", (json_int_t)uid, "type", n->k->type, "title",
-	    buf_str(&n->title), "subject", buf_str(&n->title), "body",
-	    buf_str(&n->body), "link",
-	    n->link != NULL ? n->link : "/notifications", "event_title",
-	    title != NULL ? title : "", "source", (json_int_t)n->outbox_id);
+	    "user_id", (json_int_t)uid, "type", k->type, "title",
+	    buf_str(&ns->title), "subject", buf_str(&ns->title), "body",
+	    buf_str(&ns->body), "link", link != NULL ? link : "/notifications",
+	    "event_title", title != NULL ? title : "", "source",
+	    (json_int_t)row->id);
 }
 
-/* One person: the row, and the mail and push requests. */
-static enum db_status
-notify_one(struct note *n, json_t *who)
+/* One person told of one row: the notification, the mail request, and a
+ * push request per device, so that each device is retried on its own. */
+static void
+note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
+    struct notes *ns)
 {
-	json_t		*row = NULL;
-	const char	*lang, *title;
+	const char	*lang, *title, *status, *body_part, *text;
+	char		 link[128];
+	json_t		*devs, *d, *p;
 	long long	 uid;
-	bool		 inapp, mail, push;
-	enum db_status	 rc;
+	size_t		 i;
 
 	uid = (long long)json_integer_value(json_object_get(who, "id"));
 	lang = json_string_value(json_object_get(who, "lang"));
 	if (!i18n_known(lang))
 		lang = I18N_DEFAULT;
-	if ((rc = channels(n, uid, &inapp, &mail, &push)) != DB_OK)
-		return rc;
-	title = json_string_value(json_object_get(n->payload, "title"));
+	title = json_string_value(json_object_get(row->payload, "title"));
 	if (title == NULL)
 		title = "";
-	words(&n->title, lang, n->k->type, "title", title, 200);
-	words(&n->body, lang, n->k->type, n->body_part, title, 1000);
-	if (inapp && (rc = db_exec(&stmts[STMT_INSERT], P(DB_INT(uid),
-	    DB_INT(n->outbox_id), DB_TEXT(n->k->type), DB_TEXT(buf_str(
-	    &n->title)), DB_TEXT(buf_str(&n->body)), DB_TEXT(n->link)), NULL,
-	    NULL)) != DB_OK)
-		return rc;
-	if (mail && n->k->mail && (rc = outbox_append("mail.notification",
-	    channel_payload(n, uid))) != DB_OK)
-		return rc;
-	if (!push)
-		return DB_OK;
-	/* A push request only for someone with a device to send it to. */
-	if ((rc = db_query_one(&stmts[STMT_DEVICES], P(DB_INT(uid)), &row)) !=
-	    DB_OK)
-		return rc;
-	if (json_integer_value(json_object_get(row, "n")) > 0)
-		rc = outbox_append("push.notification", channel_payload(n, uid));
-	json_decref(row);
+	status = json_string_value(json_object_get(row->payload, "status"));
+	/* An enrolment the event took on its own needs no review. */
+	body_part = k == &kinds[K_ENROL] && status != NULL &&
+	    strcmp(status, "approved") == 0 ? "body_auto" : "body";
+	if (k->link != NULL)
+		snprintf(link, sizeof(link), "/events/%lld%s",
+		    pint(row->payload, "event_id"), k->link);
+	words(&ns->title, lang, k->type, "title", title, 200);
+	words(&ns->body, lang, k->type, body_part, title, 1000);
+	if (channel_on(who, "inapp"))
+		json_array_append_new(ns->inapp, json_pack("{s:I, s:I, s:s, "
+		    "s:s, s:s?}", "u", (json_int_t)uid, "o", (json_int_t)row->id,
+		    "t", buf_str(&ns->title), "b", buf_str(&ns->body), "l",
+		    k->link != NULL ? link : NULL));
+	if (k->mail && channel_on(who, "email"))
+		json_array_append_new(ns->mail, channel_payload(k, row, uid, ns,
+		    k->link != NULL ? link : NULL));
+	if (!channel_on(who, "push"))
+		return;
+	text = json_string_value(json_object_get(who, "devices"));
+	if (text == NULL || (devs = json_loads(text, 0, NULL)) == NULL)
+		return;		/* no device */
+	json_array_foreach(devs, i, d) {
+		p = channel_payload(k, row, uid, ns, k->link != NULL ? link :
+		    NULL);
+		json_object_set(p, "device_id", d);
+		json_array_append_new(ns->push, p);
+	}
+	json_decref(devs);
+}
+
+/* Writes what a batch made: three statements at most. */
+static enum db_status
+notes_write(const struct kind *k, struct notes *ns)
+{
+	enum db_status	 rc = DB_OK;
+	char		*text;
+
+	if (json_array_size(ns->inapp) > 0) {
+		text = json_dumps(ns->inapp, JSON_COMPACT);
+		rc = db_exec(&stmts[STMT_INSERT], P(DB_TEXT(k->type),
+		    DB_TEXT(text)), NULL, NULL);
+		free(text);
+	}
+	if (rc == DB_OK && json_array_size(ns->mail) > 0)
+		rc = outbox_append_all("mail.notification", ns->mail);
+	if (rc == DB_OK && json_array_size(ns->push) > 0)
+		rc = outbox_append_all("push.notification", ns->push);
 	return rc;
 }
 
 static enum db_status
-notify(const struct kind *k, int64_t id, json_t *payload, char *err,
-    size_t errlen)
+notify(const struct kind *k, const struct outbox_row *rows, size_t n,
+    char *err, size_t errlen)
 {
-	struct note	 n;
+	struct notes	 ns;
 	json_t		*who = NULL, *w;
-	const char	*status;
-	char		 link[128];
 	enum db_status	 rc;
 	size_t		 i;
 
-	status = json_string_value(json_object_get(payload, "status"));
-	/* Promoted from the waiting list to pending is not news yet; a
-	 * draft's edits concern nobody enrolled. */
-	if ((k == &kinds[K_PROMOTED] && (status == NULL ||
-	    strcmp(status, "approved") != 0)) || (k == &kinds[K_CHANGED] &&
-	    status != NULL && strcmp(status, "draft") == 0))
-		return DB_OK;
-	memset(&n, 0, sizeof(n));
-	n.k = k;
-	n.outbox_id = id;
-	n.payload = payload;
-	/* An enrolment the event took on its own needs no review. */
-	n.body_part = k == &kinds[K_ENROL] && status != NULL &&
-	    strcmp(status, "approved") == 0 ? "body_auto" : "body";
-	buf_init(&n.title);
-	buf_init(&n.body);
-	if (k->link != NULL) {
-		snprintf(link, sizeof(link), "/events/%lld%s",
-		    pint(payload, "event_id"), k->link);
-		n.link = link;
-	}
-	if ((rc = recipients(k, payload, &who)) != DB_OK) {
+	if ((rc = recipients(k, rows, n, &who)) != DB_OK) {
 		snprintf(err, errlen, "%s: recipients: %s", k->topic,
 		    db_status_str(rc));
-		goto out;
+		return rc;
 	}
+	ns.inapp = json_array();
+	ns.mail = json_array();
+	ns.push = json_array();
+	buf_init(&ns.title);
+	buf_init(&ns.body);
 	json_array_foreach(who, i, w)
-		if ((rc = notify_one(&n, w)) != DB_OK) {
-			snprintf(err, errlen, "%s: %s", k->topic,
-			    db_status_str(rc));
-			break;
-		}
-out:
+		note_one(k, &rows[json_integer_value(json_object_get(w, "i"))],
+		    w, &ns);
+	if ((rc = notes_write(k, &ns)) != DB_OK)
+		snprintf(err, errlen, "%s: %s", k->topic, db_status_str(rc));
 	json_decref(who);
-	buf_free(&n.title);
-	buf_free(&n.body);
+	json_decref(ns.inapp);
+	json_decref(ns.mail);
+	json_decref(ns.push);
+	buf_free(&ns.title);
+	buf_free(&ns.body);
 	return rc;
 }
 
 #define INAPP(fn, idx)							\
 static enum db_status							\
-fn(int64_t id, json_t *payload, char *err, size_t errlen)		\
+fn(const struct outbox_row *rows, size_t n, char *err, size_t errlen)	\
 {									\
-	return notify(&kinds[idx], id, payload, err, errlen);		\
+	return notify(&kinds[idx], rows, n, err, errlen);		\
 }
 
 INAPP(inapp_enrol, K_ENROL)
@@ -341,20 +396,23 @@ INAPP(inapp_reset, K_RESET)
 INAPP(inapp_reminder, K_REMINDER)
 
 const struct consumer inapp_consumers[] = {
-	{ "inapp.participation.created", "participation.created", inapp_enrol },
-	{ "inapp.participation.approved", "participation.approved",
+	{ "inapp.participation.created", "participation.created", NULL,
+	    inapp_enrol },
+	{ "inapp.participation.approved", "participation.approved", NULL,
 	    inapp_approved },
-	{ "inapp.participation.promoted", "participation.promoted",
+	{ "inapp.participation.promoted", "participation.promoted", NULL,
 	    inapp_promoted },
-	{ "inapp.participation.rejected", "participation.rejected",
+	{ "inapp.participation.rejected", "participation.rejected", NULL,
 	    inapp_rejected },
-	{ "inapp.event.published", "event.published", inapp_published },
-	{ "inapp.event.updated", "event.updated", inapp_changed },
-	{ "inapp.event.cancelled", "event.cancelled", inapp_cancelled },
-	{ "inapp.sponsor.requested", "sponsor.requested", inapp_sp_requested },
-	{ "inapp.sponsor.invited", "sponsor.invited", inapp_sp_invited },
-	{ "inapp.sponsor.accepted", "sponsor.accepted", inapp_sp_accepted },
-	{ "inapp.password_reset", "mail.password_reset", inapp_reset },
-	{ "inapp.event.reminder", "event.reminder", inapp_reminder },
-	{ NULL, NULL, NULL },
+	{ "inapp.event.published", "event.published", NULL, inapp_published },
+	{ "inapp.event.updated", "event.updated", NULL, inapp_changed },
+	{ "inapp.event.cancelled", "event.cancelled", NULL, inapp_cancelled },
+	{ "inapp.sponsor.requested", "sponsor.requested", NULL,
+	    inapp_sp_requested },
+	{ "inapp.sponsor.invited", "sponsor.invited", NULL, inapp_sp_invited },
+	{ "inapp.sponsor.accepted", "sponsor.accepted", NULL,
+	    inapp_sp_accepted },
+	{ "inapp.password_reset", "mail.password_reset", NULL, inapp_reset },
+	{ "inapp.event.reminder", "event.reminder", NULL, inapp_reminder },
+	{ NULL, NULL, NULL, NULL },
 };

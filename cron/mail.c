@@ -240,7 +240,8 @@ mail_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 }
 
 const struct consumer mail_consumers[] = {
-	{ "mail.password_reset", "mail.password_reset", mail_password_reset },
-	{ "mail.notification", "mail.notification", mail_notification },
-	{ NULL, NULL, NULL },
+	{ "mail.password_reset", "mail.password_reset", mail_password_reset,
+	    NULL },
+	{ "mail.notification", "mail.notification", mail_notification, NULL },
+	{ NULL, NULL, NULL, NULL },
 };

@@ -9,16 +9,22 @@
  * -R recomputes the dashboard's rollups from the raw tables and exits.
  *
  * Rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and a lease
- * (claimed_until, [notifier] lease_seconds, 60): overlapping runs and other hosts never take the
- * same row nor wait for each other, and a run that was killed gives its
- * rows back when the lease ends; one that froze inside its transaction
- * loses it after [db] idle_tx_timeout (the server ends it) and its lease.
- * A batch stops at half the lease and gives back what it did not reach.  A batch is delivered in one
- * transaction, a savepoint per row; each consumer's effect is written with
- * its processed-marker (outbox_consumed), so a row seen twice has effect
- * once.  A failing consumer is retried with exponential
- * backoff; after [notifier] max_attempts the row is dead-lettered with its
- * error, for an admin to see and retry.
+ * (claimed_until, [notifier] lease_seconds, 60): overlapping runs and
+ * other hosts never take the same row nor wait for each other, and a run
+ * that was killed gives its rows back when the lease ends; one that froze
+ * inside its transaction loses it after [db] idle_tx_timeout (the server
+ * ends it) and its lease.  A batch stops at half the lease and gives back
+ * what it did not reach.
+ *
+ * A batch is delivered in one transaction: each consumer that can takes
+ * all its rows at once, the rest go row by row behind a savepoint each.
+ * Consumers are independent, as subscribers to a topic are: each one's
+ * effect is written with its own processed-marker (outbox_consumed), so
+ * a row seen twice has effect once per consumer, and a row that failed in
+ * one consumer goes again only to the consumers without a marker.  A
+ * failing consumer is retried with exponential backoff; after [notifier]
+ * max_attempts the row is dead-lettered with its error, for an admin to
+ * see and retry.
  *
  * Timed jobs, once per run: published events past their end become
  * finished (the events' own outbox row says so); expired sessions, refresh
@@ -37,6 +43,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "mem.h"
 #include "outbox.h"
 
 #define BATCH		500
@@ -45,10 +52,13 @@ enum nt_stmt {
 	STMT_CLAIM,
 	STMT_LEASE,
 	STMT_MARK,
+	STMT_MARK_ALL,
 	STMT_DONE,
 	STMT_FAIL,
 	STMT_SAVEPOINT,
 	STMT_ROLLBACK_ROW,
+	STMT_SAVEPOINT_GROUP,
+	STMT_ROLLBACK_GROUP,
 	STMT_FINISH_PICK,
 	STMT_FINISH,
 	STMT_PURGE_SESSIONS,
@@ -73,6 +83,11 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_MARK */
 	{ "INSERT IGNORE INTO outbox_consumed (outbox_id, consumer) VALUES (?, ?)",
 	  NULL, 0 },
+	/* STMT_MARK_ALL: a group's markers; the count says whether every one
+	 * is new */
+	{ "INSERT IGNORE INTO outbox_consumed (outbox_id, consumer) SELECT "
+	  "j.id, ? FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH "
+	  "'$')) j", NULL, 0 },
 	/* STMT_DONE: the batch's delivered ids, as one JSON array */
 	{ "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) "
 	  "j STRAIGHT_JOIN outbox o ON o.id = j.id SET o.status = 'done', "
@@ -87,10 +102,17 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "SAVEPOINT outbox_row", NULL, 0 },
 	/* STMT_ROLLBACK_ROW */
 	{ "ROLLBACK TO SAVEPOINT outbox_row", NULL, 0 },
-	/* STMT_FINISH_PICK */
+	/* STMT_SAVEPOINT_GROUP */
+	{ "SAVEPOINT outbox_group", NULL, 0 },
+	/* STMT_ROLLBACK_GROUP */
+	{ "ROLLBACK TO SAVEPOINT outbox_group", NULL, 0 },
+	/* STMT_FINISH_PICK: an event ends after it starts, so the started
+	 * ones are read through the (status, starts_at) index, not every
+	 * event */
 	{ "SELECT id, organizer_id, title FROM events WHERE status = "
-	  "'published' AND ends_at < UTC_TIMESTAMP() ORDER BY id LIMIT 100 "
-	  "FOR UPDATE SKIP LOCKED", NULL, 0 },
+	  "'published' AND starts_at < UTC_TIMESTAMP() AND ends_at < "
+	  "UTC_TIMESTAMP() ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED",
+	  NULL, 0 },
 	/* STMT_FINISH */
 	{ "UPDATE events SET status = 'finished' WHERE id = ? AND status = "
 	  "'published'", NULL, 0 },
@@ -109,8 +131,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "DELETE FROM login_throttle WHERE updated_at < UTC_TIMESTAMP() - "
 	  "INTERVAL 1 DAY AND locked_until < UTC_TIMESTAMP() LIMIT 10000",
 	  NULL, 0 },
-	/* STMT_PRUNE_OUTBOX */
-	{ "DELETE FROM outbox WHERE status = 'done' AND created_at < "
+	/* STMT_PRUNE_OUTBOX: by available_at (never before created_at), so
+	 * the (status, available_at) index reads only the rows to go */
+	{ "DELETE FROM outbox WHERE status = 'done' AND available_at < "
 	  "UTC_TIMESTAMP() - INTERVAL ? DAY LIMIT 10000", NULL, 0 },
 };
 
@@ -170,63 +193,171 @@ claim_tx(void *arg)
 	return rc;
 }
 
-struct delivery {
-	const struct consumer	*c;
+#define FAST_MAX	8	/* consumers of one topic that take rows at once */
+
+/* One claimed row, its payload read once for every attempt. */
+struct claimed {
 	int64_t			 id;
-	json_t			*payload;
+	const char		*topic;		/* borrowed from the claim */
+	json_t			*payload;	/* NULL: not JSON, see err */
 	char			 err[512];
+	/* Consumers that already took it with the rest of its group. */
+	const struct consumer	*fast[FAST_MAX];
+	size_t			 nfast;
 };
+
+struct batch {
+	json_t		*rows;		/* as claimed */
+	struct claimed	*c;		/* one per claimed row */
+	size_t		 n;
+	json_t		*done;		/* the ids delivered, this attempt */
+	size_t		 handled;	/* delivered or failed, this attempt */
+	long long	 max_attempts;
+};
+
+static bool
+retryable(enum db_status rc)
+{
+	return rc == DB_RETRY || rc == DB_UNAVAILABLE;
+}
+
+/*
+ * One consumer's share of a batch in one go: its markers, then run_all.
+ * DB_OK when done; DB_NOTFOUND when the group is undone for the rows to
+ * go one by one (a row seen before, or a failure the group cannot
+ * pin on one row); a retryable status undoes the whole batch.
+ */
+static enum db_status
+group_run(const struct consumer *c, const struct outbox_row *items,
+    size_t n)
+{
+	json_t		*ids;
+	enum db_status	 rc;
+	uint64_t	 fresh = 0;
+	char		*text, err[512];
+	size_t		 i;
+
+	if ((rc = db_exec(&stmts[STMT_SAVEPOINT_GROUP], DB_NOPARAMS, NULL,
+	    NULL)) != DB_OK)
+		return rc;
+	ids = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(ids, json_integer(items[i].id));
+	text = json_dumps(ids, JSON_COMPACT);
+	json_decref(ids);
+	rc = db_exec(&stmts[STMT_MARK_ALL], P(DB_TEXT(c->name), DB_TEXT(text)),
+	    &fresh, NULL);
+	free(text);
+	if (rc == DB_OK && fresh == n)
+		rc = c->run_all(items, n, err, sizeof(err));
+	else if (rc == DB_OK)
+		rc = DB_NOTFOUND;
+	if (rc == DB_OK || retryable(rc))
+		return rc;
+	if ((rc = db_exec(&stmts[STMT_ROLLBACK_GROUP], DB_NOPARAMS, NULL,
+	    NULL)) != DB_OK)
+		return rc;
+	return DB_NOTFOUND;
+}
+
+/* Hands every consumer with run_all its rows of the batch at once. */
+static enum db_status
+fast_pass(struct batch *b)
+{
+	const struct consumer *c;
+	struct outbox_row *items;
+	size_t		*at, i, k, n;
+	enum db_status	 rc = DB_OK;
+
+	items = x_calloc(b->n, sizeof(*items));
+	at = x_calloc(b->n, sizeof(*at));
+	for (k = 0; k < sizeof(registry) / sizeof(registry[0]); k++)
+		for (c = registry[k]; c->name != NULL; c++) {
+			if (c->run_all == NULL)
+				continue;
+			for (i = n = 0; i < b->n; i++)
+				if (b->c[i].payload != NULL &&
+				    b->c[i].nfast < FAST_MAX &&
+				    strcmp(b->c[i].topic, c->topic) == 0) {
+					items[n].id = b->c[i].id;
+					items[n].payload = b->c[i].payload;
+					at[n++] = i;
+				}
+			if (n == 0)
+				continue;
+			rc = group_run(c, items, n);
+			if (retryable(rc))
+				goto out;
+			if (rc == DB_OK)
+				for (i = 0; i < n; i++)
+					b->c[at[i]].fast[b->c[at[i]].nfast++] = c;
+			rc = DB_OK;
+		}
+out:
+	x_free(items);
+	x_free(at);
+	return rc;
+}
+
+static bool
+taken(const struct claimed *cr, const struct consumer *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < cr->nfast; i++)
+		if (cr->fast[i] == c)
+			return true;
+	return false;
+}
 
 /* One consumer behind its marker: the marker goes in first, in the same
  * transaction, so a row seen before is skipped and a failure takes the
  * marker back with the rest. */
 static enum db_status
-consume(struct delivery *d)
+consume(const struct consumer *c, struct claimed *cr)
 {
+	struct outbox_row row = { cr->id, cr->payload };
 	enum db_status	 rc;
 	uint64_t	 fresh = 0;
 
-	if ((rc = db_exec(&stmts[STMT_MARK], P(DB_INT(d->id),
-	    DB_TEXT(d->c->name)), &fresh, NULL)) != DB_OK || fresh == 0)
+	if ((rc = db_exec(&stmts[STMT_MARK], P(DB_INT(cr->id),
+	    DB_TEXT(c->name)), &fresh, NULL)) != DB_OK || fresh == 0)
 		return rc;
-	return d->c->run(d->id, d->payload, d->err, sizeof(d->err));
+	if (c->run != NULL)
+		return c->run(cr->id, cr->payload, cr->err, sizeof(cr->err));
+	return c->run_all(&row, 1, cr->err, sizeof(cr->err));
 }
 
-/* Every consumer of one row; on failure d->err says why. */
+/*
+ * The consumers of one row that the fast pass did not cover, behind the
+ * row's own savepoint.  On failure cr->err says why and *undo whether
+ * there is a savepoint to go back to.
+ */
 static enum db_status
-deliver(json_t *row, struct delivery *d)
+deliver(struct claimed *cr, bool *undo)
 {
 	const struct consumer *c;
-	const char	*topic;
-	json_error_t	 jerr;
 	enum db_status	 rc = DB_OK;
 	size_t		 i;
 
-	memset(d, 0, sizeof(*d));
-	d->id = json_integer_value(json_object_get(row, "id"));
-	topic = json_string_value(json_object_get(row, "topic"));
-	d->payload = json_loads(json_string_value(json_object_get(row,
-	    "payload")), 0, &jerr);
-	if (d->payload == NULL) {
-		snprintf(d->err, sizeof(d->err), "payload: %s", jerr.text);
+	*undo = false;
+	if (cr->payload == NULL)
 		return DB_ERROR;
-	}
 	for (i = 0; rc == DB_OK && i < sizeof(registry) / sizeof(registry[0]);
 	    i++)
 		for (c = registry[i]; rc == DB_OK && c->name != NULL; c++) {
-			if (strcmp(c->topic, topic) != 0)
+			if (strcmp(c->topic, cr->topic) != 0 || taken(cr, c))
 				continue;
 			/* What a failure takes back starts here. */
-			if (d->c == NULL && (rc = db_exec(&stmts[STMT_SAVEPOINT],
+			if (!*undo && (rc = db_exec(&stmts[STMT_SAVEPOINT],
 			    DB_NOPARAMS, NULL, NULL)) != DB_OK)
 				return rc;
-			d->c = c;
-			if ((rc = consume(d)) != DB_OK && d->err[0] == '\0')
-				snprintf(d->err, sizeof(d->err), "%s: %s",
+			*undo = true;
+			cr->err[0] = '\0';
+			if ((rc = consume(c, cr)) != DB_OK && cr->err[0] == '\0')
+				snprintf(cr->err, sizeof(cr->err), "%s: %s",
 				    c->name, db_status_str(rc));
 		}
-	json_decref(d->payload);
-	d->payload = NULL;
 	return rc;
 }
 
@@ -259,35 +390,33 @@ release(json_t *rows, size_t from)
 	return rc;
 }
 
-struct batch {
-	json_t		*rows;
-	json_t		*done;		/* the rows delivered, this attempt */
-	size_t		 handled;	/* delivered or failed, this attempt */
-	long long	 max_attempts;
-};
-
 /*
  * A whole batch in one transaction, one commit: that is what makes the
- * notifier fast.  A savepoint per row keeps a failing row's partial
- * effects out while it records the failure and the other rows go on.
- * A deadlock or a lost connection undoes the batch; db_tx() retries it
- * or the lease gives the rows back.
+ * notifier fast.  First each consumer that can takes all its rows at
+ * once; whatever is left goes row by row, a savepoint per row keeping a
+ * failing row's partial effects out while it records the failure and
+ * the other rows go on.  A deadlock or a lost connection undoes the
+ * batch; db_tx() retries it or the lease gives the rows back.
  */
 static enum db_status
 batch_tx(void *arg)
 {
 	struct batch	*b = arg;
-	struct delivery	 d;
-	json_t		*row;
+	struct claimed	*cr;
 	enum db_status	 rc;
 	size_t		 i;
 	char		*ids;
 	long long	 deadline;
+	bool		 undo;
 
 	json_array_clear(b->done);
 	b->handled = 0;
+	for (i = 0; i < b->n; i++)
+		b->c[i].nfast = 0;
 	deadline = now_ms() + lease_seconds * 1000 / 2;
-	json_array_foreach(b->rows, i, row) {
+	if ((rc = fast_pass(b)) != DB_OK)
+		return rc;
+	for (i = 0; i < b->n; i++) {
 		/* Past half the lease, or asked to stop, the rest go back
 		 * now rather than to whoever takes them when it ends. */
 		if (stopping || now_ms() > deadline) {
@@ -295,52 +424,88 @@ batch_tx(void *arg)
 				return rc;
 			break;
 		}
-		rc = deliver(row, &d);
+		cr = &b->c[i];
+		rc = deliver(cr, &undo);
 		b->handled++;
 		if (rc == DB_OK) {
-			json_array_append(b->done, row);
+			json_array_append_new(b->done, json_integer(cr->id));
 			continue;
 		}
-		if (rc == DB_RETRY || rc == DB_UNAVAILABLE)
+		if (retryable(rc))
 			return rc;
-		log_warnx("outbox %lld (%s): %s", (long long)d.id,
-		    json_string_value(json_object_get(row, "topic")), d.err);
+		log_warnx("outbox %lld (%s): %s", (long long)cr->id, cr->topic,
+		    cr->err);
 		/* Only this row's own savepoint: one set for an earlier
 		 * row would undo that row's work. */
-		if ((d.c != NULL && (rc = db_exec(&stmts[STMT_ROLLBACK_ROW],
+		if ((undo && (rc = db_exec(&stmts[STMT_ROLLBACK_ROW],
 		    DB_NOPARAMS, NULL, NULL)) != DB_OK) ||
-		    (rc = db_exec(&stmts[STMT_FAIL], P(DB_TEXT(d.err),
-		    DB_INT(b->max_attempts), DB_INT(d.id)), NULL, NULL)) != DB_OK)
+		    (rc = db_exec(&stmts[STMT_FAIL], P(DB_TEXT(cr->err),
+		    DB_INT(b->max_attempts), DB_INT(cr->id)), NULL, NULL)) !=
+		    DB_OK)
 			return rc;
 	}
 	if (json_array_size(b->done) == 0)
 		return DB_OK;
-	ids = id_list(b->done);
+	ids = json_dumps(b->done, JSON_COMPACT);
 	rc = db_exec(&stmts[STMT_DONE], P(DB_TEXT(ids)), NULL, NULL);
 	free(ids);
 	return rc;
+}
+
+/* Reads the claimed rows' ids, topics and payloads, once per batch. */
+static void
+read_claim(struct batch *b)
+{
+	json_error_t	 jerr;
+	json_t		*row;
+	struct claimed	*cr;
+	size_t		 i;
+
+	b->n = json_array_size(b->rows);
+	b->c = x_calloc(b->n ? b->n : 1, sizeof(*b->c));
+	json_array_foreach(b->rows, i, row) {
+		cr = &b->c[i];
+		cr->id = json_integer_value(json_object_get(row, "id"));
+		cr->topic = json_string_value(json_object_get(row, "topic"));
+		if (cr->topic == NULL)
+			cr->topic = "";
+		cr->payload = json_loads(json_string_value(json_object_get(row,
+		    "payload")), 0, &jerr);
+		if (cr->payload == NULL)
+			snprintf(cr->err, sizeof(cr->err), "payload: %s",
+			    jerr.text);
+	}
 }
 
 /* One batch.  Returns the rows handled, or -1 when it failed. */
 static int
 drain_once(long long max_attempts)
 {
-	struct batch	 b = { NULL, NULL, 0, max_attempts };
+	struct batch	 b = { NULL, NULL, 0, NULL, 0, max_attempts };
 	enum db_status	 rc;
+	size_t		 i;
 	int		 n;
 
 	if ((rc = db_tx(claim_tx, &b.rows)) != DB_OK) {
 		json_decref(b.rows);
 		return -1;
 	}
-	n = (int)json_array_size(b.rows);
+	read_claim(&b);
+	n = (int)b.n;
 	b.done = json_array();
 	if (n > 0 && (rc = db_tx(batch_tx, &b)) != DB_OK) {
-		log_warnx("a batch of %d outbox rows failed (%s); the lease "
-		    "returns them", n, db_status_str(rc));
+		/* Given back now, for the next batch; if even that fails,
+		 * the lease gives them back later. */
+		log_warnx("a batch of %d outbox rows failed (%s); they go "
+		    "back to the queue", n, db_status_str(rc));
+		if (release(b.rows, 0) != DB_OK)
+			log_warnx("the lease returns them");
 		n = -1;
 	} else
 		n = (int)b.handled;
+	for (i = 0; i < b.n; i++)
+		json_decref(b.c[i].payload);
+	x_free(b.c);
 	json_decref(b.done);
 	json_decref(b.rows);
 	return n;
@@ -403,7 +568,7 @@ main(int argc, char *argv[])
 	char		 dir[4096];
 	time_t		 until;
 	long long	 max_attempts;
-	int		 ch, n, once = 0, rebuild = 0, total = 0;
+	int		 ch, n, once = 0, rebuild = 0, total = 0, failures = 0;
 
 	log_init("notifier", LOG_LEVEL_INFO);
 	while ((ch = getopt(argc, argv, "c:1R")) != -1) {
@@ -441,6 +606,11 @@ main(int argc, char *argv[])
 		cfg_free();
 		return n == 0 ? 0 : 1;
 	}
+	/* Runs at once would deadlock on the gap locks of repeatable read
+	 * as they add rows at the end of the same tables; the consumers
+	 * lock the rows they depend on instead (rollups.c).  The rebuild
+	 * above keeps repeatable read: it reads one snapshot throughout. */
+	db_read_committed();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
@@ -456,7 +626,11 @@ main(int argc, char *argv[])
 			total += n;
 		if (n > 0)
 			continue;	/* more waiting, or rows just made: no pause */
-		if (once || time(NULL) >= until)
+		/* A failed batch went back to the queue: -1 tries again a
+		 * few times before it leaves the rest to the next run. */
+		failures = n < 0 ? failures + 1 : 0;
+		if ((once && (failures == 0 || failures > 3)) ||
+		    time(NULL) >= until)
 			break;
 		sleep(1);
 	}

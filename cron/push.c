@@ -1,5 +1,8 @@
 /*
- * push: sends a notification to the person's registered devices.
+ * push: sends a notification to a person's device.  The in-app consumer
+ * queues a request per device, so a device that fails is retried on its
+ * own and the others do not see the message again; a device gone since
+ * (signed out, token invalid) is simply skipped.
  *
  * [push] command: run with sh -c, the device token as $1 and the message
  * as JSON on stdin; exit 0 is sent, exit 3 says the token is no longer
@@ -28,9 +31,10 @@
 enum { STMT_DEVICES, STMT_FORGET, STMT_USED, STMT__MAX };
 
 static struct db_stmt stmts[STMT__MAX] = {
-	/* STMT_DEVICES */
+	/* STMT_DEVICES: the one device a request names; a request without
+	 * one (queued before requests named devices) goes to them all */
 	{ "SELECT id, platform, token FROM push_devices WHERE user_id = ? "
-	  "ORDER BY id", NULL, 0 },
+	  "AND (? IS NULL OR id = ?) ORDER BY id", NULL, 0 },
 	/* STMT_FORGET */
 	{ "DELETE FROM push_devices WHERE id = ?", NULL, 0 },
 	/* STMT_USED */
@@ -162,6 +166,7 @@ push_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 	json_t		*devs = NULL, *d, *msg;
 	enum db_status	 rc;
 	enum outcome	 o;
+	json_int_t	 dev;
 	char		*s;
 	size_t		 i;
 
@@ -175,8 +180,10 @@ push_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 		signal(SIGPIPE, SIG_IGN);
 		sigpipe_ignored = true;
 	}
+	dev = json_integer_value(json_object_get(payload, "device_id"));
 	if ((rc = db_query(&stmts[STMT_DEVICES], P(DB_INT(json_integer_value(
-	    json_object_get(payload, "user_id")))), &devs)) != DB_OK) {
+	    json_object_get(payload, "user_id"))), dev ? DB_INT(dev) : DB_NULL,
+	    DB_INT(dev)), &devs)) != DB_OK) {
 		snprintf(err, errlen, "push devices: %s", db_status_str(rc));
 		return rc;
 	}
@@ -217,6 +224,7 @@ push_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 }
 
 const struct consumer push_consumers[] = {
-	{ "push.notification", "push.notification", push_notification },
-	{ NULL, NULL, NULL },
+	{ "push.notification", "push.notification", push_notification,
+	    NULL },
+	{ NULL, NULL, NULL, NULL },
 };

@@ -22,6 +22,7 @@ static MYSQL	*conn;		/* NULL while disconnected */
 static unsigned	 conn_gen = 1;	/* bumped on every new connection */
 static bool	 in_tx;
 static time_t	 next_try;	/* no reconnect storm: one try per second */
+static const char *isolation = "REPEATABLE-READ";
 
 static const char *const status_names[] = {
 	"ok",		/* DB_OK */
@@ -65,6 +66,16 @@ db_close(void)
 	mysql_library_end();
 }
 
+void
+db_read_committed(void)
+{
+	isolation = "READ-COMMITTED";
+	/* The open connection too; failing that, the next one. */
+	if (conn != NULL && mysql_query(conn, "SET SESSION tx_isolation = "
+	    "'READ-COMMITTED'") != 0)
+		db_disconnect();
+}
+
 static enum db_status
 db_connect(void)
 {
@@ -90,12 +101,15 @@ db_connect(void)
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Times are stored and compared in UTC; strict mode refuses bad data.
 	 * A process frozen inside a transaction would hold its locks for
-	 * ever: the server ends such a transaction after idle_tx_timeout. */
+	 * ever: the server ends such a transaction after idle_tx_timeout.  A
+	 * lock wait ends (a retryable error) before the read timeout would
+	 * take the connection down. */
 	snprintf(init, sizeof(init), "SET time_zone = '+00:00', sql_mode = "
 	    "'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
 	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
-	    "idle_transaction_timeout = %lld", cfg_int("db", "idle_tx_timeout",
-	    60));
+	    "idle_transaction_timeout = %lld, innodb_lock_wait_timeout = %u, "
+	    "tx_isolation = '%s'", cfg_int("db", "idle_tx_timeout", 60),
+	    timeout > 2 ? timeout - 2 : 1, isolation);
 	mysql_options(conn, MYSQL_INIT_COMMAND, init);
 	sock = cfg_str("db", "socket", NULL);
 	if (mysql_real_connect(conn, cfg_str("db", "host", "localhost"),

@@ -54,6 +54,9 @@ struct db_stmt {
 
 /* Reads [db] from the config; connects lazily. 0 or -1. */
 int		 db_init(void);
+/* Every connection from now on reads committed data, without gap locks:
+ * for a program that serializes on rows it locks itself (the notifier). */
+void		 db_read_committed(void);
 void		 db_close(void);
 /* Prepares every statement now; -1 on a statement the server refuses (a
  * programming error), 0 otherwise, also when the server is down. */

@@ -8,6 +8,17 @@
 static struct db_stmt	stmt_insert = {
 	"INSERT INTO outbox (topic, payload) VALUES (?, ?)", NULL, 0
 };
+/* Many payloads of one topic, as one JSON array. */
+static struct db_stmt	stmt_insert_all = {
+	"INSERT INTO outbox (topic, payload) SELECT ?, j.p FROM JSON_TABLE(?, "
+	"'$[*]' COLUMNS (p JSON PATH '$')) j", NULL, 0
+};
+
+static bool
+topic_ok(const char *topic)
+{
+	return topic != NULL && strlen(topic) > 0 && strlen(topic) <= 64;
+}
 
 enum db_status
 outbox_append(const char *topic, json_t *payload)
@@ -22,8 +33,7 @@ outbox_append(const char *topic, json_t *payload)
 	}
 	s = json_dumps(payload, JSON_COMPACT);
 	json_decref(payload);
-	if (s == NULL || topic == NULL || strlen(topic) == 0 ||
-	    strlen(topic) > 64) {
+	if (s == NULL || !topic_ok(topic)) {
 		free(s);
 		return DB_ERROR;
 	}
@@ -33,8 +43,31 @@ outbox_append(const char *topic, json_t *payload)
 	return rc;
 }
 
+enum db_status
+outbox_append_all(const char *topic, const json_t *payloads)
+{
+	enum db_status	 rc;
+	char		*s;
+
+	if (!db_in_tx()) {
+		log_warnx("outbox_append_all(%s) outside a transaction", topic);
+		return DB_ERROR;
+	}
+	if (!json_is_array(payloads) || !topic_ok(topic))
+		return DB_ERROR;
+	if (json_array_size(payloads) == 0)
+		return DB_OK;
+	if ((s = json_dumps(payloads, JSON_COMPACT)) == NULL)
+		return DB_ERROR;
+	rc = db_exec(&stmt_insert_all, (const struct db_param[]){
+	    DB_TEXT(topic), DB_TEXT(s), DB_END }, NULL, NULL);
+	free(s);
+	return rc;
+}
+
 void
 outbox_free(void)
 {
 	db_release_all(&stmt_insert, 1);
+	db_release_all(&stmt_insert_all, 1);
 }

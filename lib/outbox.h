@@ -15,6 +15,9 @@
  * of payload (pass json_pack(...) directly).  DB_ERROR when called outside
  * a transaction. */
 enum db_status	 outbox_append(const char *topic, json_t *payload);
+/* Appends a row per payload of a JSON array, in its order, with one
+ * statement; the caller keeps payloads.  Inside a transaction, as above. */
+enum db_status	 outbox_append_all(const char *topic, const json_t *payloads);
 void		 outbox_free(void);
 
 #endif

@@ -231,6 +231,58 @@ test('event cancelled: participants hear, by push too (HTTP endpoint)', async ()
 	    WHERE token = '${good}'`), '1');
 });
 
+test('a device that fails is retried alone: the others see the message once', async () => {
+	const c = await account(TAG, 'externo');
+	const seen = [];
+	let failures = 1;
+	const srv = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (d) => { body += d; });
+		req.on('end', () => {
+			const msg = JSON.parse(body);
+			seen.push(msg);
+			const fail = msg.token.startsWith('flaky-') &&
+			    msg.type === 'event_changed' && failures-- > 0;
+			res.writeHead(fail ? 503 : 200);
+			res.end();
+		});
+	});
+	await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+	const url = `http://127.0.0.1:${srv.address().port}/push`;
+	const steady = `steady-${Date.now()}`, flaky = `flaky-${Date.now()}`;
+	for (const [platform, token] of [['android', steady], ['ios', flaky]]) {
+		const res = await c.api('POST', '/api/v1/notifications/devices',
+		    { platform, token });
+		assert.equal(res.status, 201, res.text);
+	}
+	const pev = await ong.api('POST', '/api/v1/events', {
+		title: 'Banco de alimentos', description: 'Clasificamos.', type_id: 1,
+		city_id: 1, starts_at: future(22, 9), ends_at: future(22, 12),
+		capacity: 0, status: 'published' });
+	assert.equal(pev.status, 201, pev.text);
+	await enrol(c, pev.json().id);
+	const res = await ong.api('PATCH', `/api/v1/events/${pev.json().id}`,
+	    { title: 'Banco de alimentos del barrio' });
+	assert.equal(res.status, 200, res.text);
+	const rows = () => sqlText(`SELECT status FROM outbox WHERE topic =
+	    'push.notification' AND JSON_VALUE(payload, '$.user_id') = ${Number(c.user.id)}
+	    AND JSON_VALUE(payload, '$.type') = 'event_changed' ORDER BY id`).split('\n');
+	try {
+		await runNotifier({ AGORA_PUSH_URL: url });
+		assert.deepEqual(rows(), ['done', 'pending'], 'a request per device; the failed one waits');
+		// Its back-off over, the failed device goes again, alone.
+		sqlText(`UPDATE outbox SET available_at = UTC_TIMESTAMP(3) WHERE topic =
+		    'push.notification' AND status = 'pending'`);
+		await runNotifier({ AGORA_PUSH_URL: url });
+	} finally {
+		srv.close();
+	}
+	assert.deepEqual(rows(), ['done', 'done']);
+	const changed = seen.filter((m) => m.type === 'event_changed').map((m) => m.token);
+	assert.equal(changed.filter((t) => t === steady).length, 1, 'the steady device once');
+	assert.equal(changed.filter((t) => t === flaky).length, 2, 'the flaky one: failed, then sent');
+});
+
 test('push through a command: token as $1, the message on stdin', async () => {
 	const c = await account(TAG, 'externo');
 	const out = path.join(VAR, `push-${Date.now()}.log`);
