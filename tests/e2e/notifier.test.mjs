@@ -224,3 +224,43 @@ test('a frozen run (SIGSTOP) gives its rows back; nothing doubled', async () => 
 	assert.equal(sqlText(`SELECT COUNT(*) FROM mail_log WHERE outbox_id BETWEEN
 	    ${ids[0]} AND ${ids[ids.length - 1]}`), String(ids.length));
 });
+
+test('a bad row among many: the rest go at once, it alone fails', async () => {
+	const tag = `group-${Date.now()}`;
+	sqlText(`INSERT INTO users (email, password_hash, name, role) VALUES
+	    ('ong-${tag}@example.org', '!', 'ONG ${tag}', 'ong')`);
+	const org = sqlText(`SELECT id FROM users WHERE email = 'ong-${tag}@example.org'`);
+	sqlText(`INSERT INTO users (email, password_hash, name, role) SELECT
+	    CONCAT('p', seq, '-${tag}@example.org'), '!', 'P', 'externo' FROM seq_1_to_10`);
+	const ev = sqlText(`INSERT INTO events (organizer_id, title, description, type_id,
+	    city_id, starts_at, ends_at, capacity, status) VALUES (${org}, 'Evento ${tag}',
+	    'Prueba.', 1, 1, UTC_TIMESTAMP() + INTERVAL 5 DAY, UTC_TIMESTAMP() +
+	    INTERVAL 5 DAY + INTERVAL 1 HOUR, 0, 'published'); SELECT LAST_INSERT_ID()`);
+	sqlText(`INSERT INTO participations (event_id, user_id, status) SELECT ${ev}, id,
+	    'approved' FROM users WHERE email LIKE 'p%-${tag}@example.org'`);
+	const payload = `'participation_id', p.id, 'event_id', p.event_id, 'user_id',
+	    p.user_id, 'organizer_id', ${org}, 'status', 'approved', 'title', 'Evento'`;
+	const first = Number(sqlText(`INSERT INTO outbox (topic, payload) SELECT
+	    'participation.created', JSON_OBJECT(${payload}) FROM participations p
+	    WHERE p.event_id = ${ev} ORDER BY p.id; SELECT LAST_INSERT_ID()`));
+	// The rollups cannot count a participation the row does not name.
+	const bad = sqlText(`INSERT INTO outbox (topic, payload) VALUES
+	    ('participation.created', JSON_OBJECT('event_id', ${ev}, 'organizer_id',
+	    ${org}, 'title', 'Evento')); SELECT LAST_INSERT_ID()`);
+	const good = Array.from({ length: 10 }, (_, i) => first + i);
+	const { code, err } = await notifier({ AGORA_NOTIFIER_MAX_ATTEMPTS: '1' }).done;
+	assert.equal(code, 0, err);
+	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox WHERE id IN (${good}) AND
+	    status = 'done'`), '10');
+	assert.deepEqual(sqlText(`SELECT status, last_error LIKE '%participation_id%'
+	    FROM outbox WHERE id = ${bad}`).split('\t'), ['dead', '1']);
+	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox_consumed WHERE outbox_id IN
+	    (${good}) AND consumer = 'rollups.participation.created'`), '10');
+	assert.equal(sqlText(`SELECT COUNT(*) FROM outbox_consumed WHERE outbox_id =
+	    ${bad} AND consumer LIKE 'rollups.%'`), '0', 'the failed consumer left no marker');
+	assert.equal(sqlText(`SELECT COUNT(*) FROM notifications WHERE outbox_id IN
+	    (${good}) AND user_id = ${org}`), '10', 'the organiser told of each');
+	assert.equal(sqlText(`SELECT approved FROM dash_event WHERE event_id = ${ev}`), '10');
+	assert.equal(sqlText(`SELECT SUM(approved) FROM dash_day WHERE scope_id = ${org}`),
+	    '10', 'the figures count each good row once');
+});
