@@ -186,3 +186,23 @@ test('the API is unchanged: UTC out with Z, a zoneless time in is UTC', async ()
 	assertProblem(await api.api('POST', '/api/v1/events', eventFields({
 	    city_id: madrid, starts_at: '2031-01-15T25:00' })), 422);
 });
+
+test('a mega event page shows its events at their local time; its API rows are unchanged', async () => {
+	const api = await account(TAG, 'ong');
+	const ev = (await api.api('POST', '/api/v1/events', eventFields({
+	    city_id: canary, starts_at: '2031-07-15T17:00:00Z',
+	    ends_at: '2031-07-15T18:00:00Z', status: 'published' }))).json();
+	const cat = Number(sql('SELECT MIN(id) FROM megaevent_categories')[0][0]);
+	let res = await api.api('POST', '/api/v1/megaevents', { title:
+	    `Festival ${token('tz')}`, description: 'Varios días.', category_id: cat,
+	    starts_at: '2031-07-14T10:00:00Z', ends_at: '2031-07-16T20:00:00Z' });
+	assert.equal(res.status, 201, res.text);
+	const me = res.json();
+	res = await api.api('POST', `/api/v1/megaevents/${me.id}/events`, { event_id: ev.id });
+	assert.ok(res.status < 300, res.text);
+	const page = decode((await new Client(TAG).page('GET', `/megaevents/${me.id}`)).text);
+	assert.match(page, /<time datetime="2031-07-15T17:00:00Z">2031-07-15 18:00 WEST<\/time>/);
+	const doc = (await api.api('GET', `/api/v1/megaevents/${me.id}`)).json();
+	assert.deepEqual(Object.keys(doc.events[0]).sort(), ['id', 'starts_at', 'status', 'title']);
+	assert.equal(doc.events[0].starts_at, '2031-07-15T17:00:00Z');
+});
