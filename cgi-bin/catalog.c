@@ -18,7 +18,8 @@
  *   POST /catalog/{name}                      admin: a new entry
  *   GET  /catalog/{name}/{id}                 one entry (admin: its form)
  *   POST /catalog/{name}/{id}, PATCH /api/v1/catalog/{name}/{id}
- *                                             admin: rename, position, place
+ *                                             admin: rename, position, place,
+ *                                             a city's time zone
  *   POST /catalog/{name}/{id}/move            admin: {direction: up|down}
  *   POST /catalog/{name}/{id}/retire          admin
  *   POST /catalog/{name}/{id}/restore         admin
@@ -33,13 +34,14 @@
 #include "log.h"
 #include "outbox.h"
 #include "req.h"
+#include "tz.h"
 
 #define KM_DEFAULT	10.0	/* "near me" radius when km is absent */
 #define NEAR_MAX	200	/* places a "near me" search returns */
 
 enum ca_field {
 	CA_NAME, CA_NAME_EN, CA_POSITION, CA_CITY_ID, CA_ADDRESS, CA_LAT,
-	CA_LNG, CA_DIRECTION, CA_ALL, CA_NEAR, CA_KM, CA__MAX
+	CA_LNG, CA_DIRECTION, CA_ALL, CA_NEAR, CA_KM, CA_TIMEZONE, CA__MAX
 };
 
 #define F(x)	REQ_F(x)
@@ -47,6 +49,8 @@ enum ca_field {
 static bool	valid_decimal(const struct field *, const char *, size_t,
 		    const char **);
 static bool	valid_near(const struct field *, const char *, size_t,
+		    const char **);
+static bool	valid_zone(const struct field *, const char *, size_t,
 		    const char **);
 
 static const char *const directions[] = { "up", "down", NULL };
@@ -63,6 +67,7 @@ static const struct field fields[CA__MAX] = {
 	{ "all", valid_bool, 0, 0, NULL },		/* CA_ALL */
 	{ "near", valid_near, 0, 0, NULL },		/* CA_NEAR */
 	{ "km", valid_decimal, 0, 20040, NULL },	/* CA_KM */
+	{ "timezone", valid_zone, 0, 0, NULL },		/* CA_TIMEZONE */
 };
 
 /* The catalogs, in the order of their statement blocks. */
@@ -163,7 +168,37 @@ enum ca_stmt {
 static struct db_stmt stmts[STMT__MAX] = {
 	SIMPLE_STMTS("event_types", ""),
 	SIMPLE_STMTS("megaevent_categories", ""),
-	SIMPLE_STMTS("cities", ""),
+	/* CAT_CITIES: as SIMPLE_STMTS, and each city's time zone */
+	/* OP_LIST */
+	{ "SELECT id, name, name_en, timezone, position, retired_at FROM "
+	  "cities WHERE (? = 1 OR retired_at IS NULL) "
+	  "ORDER BY position, name, id", NULL, 0 },
+	/* OP_GET */
+	{ "SELECT id, name, name_en, timezone, position, retired_at FROM "
+	  "cities WHERE id = ?", NULL, 0 },
+	/* OP_LOCK */
+	{ "SELECT id, retired_at FROM cities WHERE id = ? FOR UPDATE",
+	  NULL, 0 },
+	/* OP_INSERT: no zone sent is the column's default */
+	{ "INSERT INTO cities (name, name_en, timezone, position) SELECT ?, "
+	  "NULLIF(?, ''), COALESCE(?, DEFAULT(timezone)), "
+	  "COALESCE(MAX(position), 0) + 1 FROM cities", NULL, 0 },
+	/* OP_UPDATE: NULL keeps a column; "" clears name_en */
+	{ "UPDATE cities SET name = COALESCE(?, name), "
+	  "name_en = IF(? IS NULL, name_en, NULLIF(?, '')), "
+	  "timezone = COALESCE(?, timezone), "
+	  "position = COALESCE(?, position) WHERE id = ?", NULL, 0 },
+	/* OP_RETIRE */
+	{ "UPDATE cities SET retired_at = UTC_TIMESTAMP() WHERE id = ? "
+	  "AND retired_at IS NULL", NULL, 0 },
+	/* OP_RESTORE */
+	{ "UPDATE cities SET retired_at = NULL WHERE id = ? "
+	  "AND retired_at IS NOT NULL", NULL, 0 },
+	/* OP_ORDER */
+	{ "SELECT id, retired_at FROM cities ORDER BY position, name, id "
+	  "FOR UPDATE", NULL, 0 },
+	/* OP_POSITION */
+	{ "UPDATE cities SET position = ? WHERE id = ?", NULL, 0 },
 	/* CAT_PLACES: OP_LIST */
 	{ PLACE_COLS " FROM places p JOIN cities c ON c.id = p.city_id "
 	  "WHERE (? = 1 OR p.retired_at IS NULL) AND "
@@ -320,6 +355,28 @@ valid_near(const struct field *f, const char *val, size_t len,
 	return false;
 }
 
+/*
+ * A city's time zone: an IANA name the zone database knows, such as
+ * Europe/Madrid, so that every event time in that city converts.
+ */
+static bool
+valid_zone(const struct field *f, const char *val, size_t len,
+    const char **reason)
+{
+	char	 name[TZ_NAME_MAX + 1];
+
+	(void)f;	/* the database is the list of choices */
+	if (len > 0 && len <= TZ_NAME_MAX && memchr(val, '\0', len) == NULL) {
+		memcpy(name, val, len);
+		name[len] = '\0';
+		if (tz_valid(name))
+			return true;
+	}
+	if (reason != NULL)
+		*reason = "valid.catalog_bad_timezone";
+	return false;
+}
+
 /* The catalog named by the path's {name}, or -1. */
 static int
 path_catalog(const struct req *r)
@@ -416,11 +473,12 @@ catalog_info(struct req *r, enum ca_cat cat)
 {
 	enum ca_kind	 k = catalogs[cat].kind;
 
-	return json_pack("{s:s, s:s, s:s, s:b, s:b, s:b}", "slug",
+	return json_pack("{s:s, s:s, s:s, s:b, s:b, s:b, s:b}", "slug",
 	    catalogs[cat].slug, "title", cat_title(r, cat), "about",
 	    i18n_get(r->lang, arena_printf(r->arena, "catalog.about.%s",
-	    catalogs[cat].key)), "is_place", k == KIND_PLACE, "is_coded",
-	    k == KIND_CODED, "can_create", k != KIND_CODED);
+	    catalogs[cat].key)), "is_place", k == KIND_PLACE, "is_city",
+	    cat == CAT_CITIES, "is_coded", k == KIND_CODED, "can_create",
+	    k != KIND_CODED);
 }
 
 /* The active cities for a place's form and the places filter, the
@@ -807,7 +865,11 @@ create_tx(void *arg)
 		    DB_TEXT(req_value(r, CA_NAME_EN)), DB_TEXT(req_value(r,
 		    CA_ADDRESS)), DB_DOUBLE(lat), DB_DOUBLE(lng), DB_DOUBLE(lng),
 		    DB_DOUBLE(lat)), NULL, &id);
-	} else
+	} else if (c->cat == CAT_CITIES)
+		rc = db_exec(op_stmt(c->cat, OP_INSERT), P(DB_TEXT(req_value(r,
+		    CA_NAME)), DB_TEXT(req_value(r, CA_NAME_EN)),
+		    DB_TEXT(req_value(r, CA_TIMEZONE))), NULL, &id);
+	else
 		rc = db_exec(op_stmt(c->cat, OP_INSERT), P(DB_TEXT(req_value(r,
 		    CA_NAME)), DB_TEXT(req_value(r, CA_NAME_EN))), NULL, &id);
 	if (rc != DB_OK)
@@ -818,8 +880,9 @@ create_tx(void *arg)
 
 /*
  * POST /catalog/{name}: admins.  A new entry, last in the list: name
- * (1-100), name_en (0-100); places also city_id (an active city),
- * address (1-300), lat (-90..90), lng (-180..180).  201 with the entry
+ * (1-100), name_en (0-100); cities also timezone (an IANA zone such as
+ * Atlantic/Canary; Europe/Madrid when absent); places also city_id (an
+ * active city), address (1-300), lat (-90..90), lng (-180..180).  201 with the entry
  * (pages: back to the list); 409 for a name in use or a catalog of fixed
  * codes; 422 with field errors.
  */
@@ -844,7 +907,8 @@ catalog_create(struct req *r, json_t *m)
 		req_require(r, CA_NAME, CA_CITY_ID, CA_ADDRESS, CA_LAT, CA_LNG,
 		    -1);
 	} else {
-		req_only(r, F(CA_NAME) | F(CA_NAME_EN));
+		req_only(r, F(CA_NAME) | F(CA_NAME_EN) | (cat == CAT_CITIES ?
+		    F(CA_TIMEZONE) : 0));
 		req_require(r, CA_NAME, -1);
 	}
 	if (r->has_invalid)
@@ -882,7 +946,12 @@ update_tx(void *arg)
 		return rc;
 	cur = json_integer_value(json_object_get(row, "city_id"));
 	json_decref(row);
-	if (c->cat != CAT_PLACES)
+	if (c->cat == CAT_CITIES)
+		rc = db_exec(op_stmt(c->cat, OP_UPDATE), P(DB_TEXT(req_value(r,
+		    CA_NAME)), DB_TEXT(en), DB_TEXT(en), DB_TEXT(req_value(r,
+		    CA_TIMEZONE)), DB_TEXT(req_value(r, CA_POSITION)),
+		    DB_INT(c->id)), NULL, NULL);
+	else if (c->cat != CAT_PLACES)
 		rc = db_exec(op_stmt(c->cat, OP_UPDATE), P(DB_TEXT(req_value(r,
 		    CA_NAME)), DB_TEXT(en), DB_TEXT(en), DB_TEXT(req_value(r,
 		    CA_POSITION)), DB_INT(c->id)), NULL, NULL);
@@ -906,7 +975,8 @@ update_tx(void *arg)
 /*
  * POST /catalog/{name}/{id} (page) and PATCH /api/v1/catalog/{name}/{id}:
  * admins.  Changes what is sent: name, name_en ("" clears it), position;
- * for places also city_id, address, lat, lng.  200 with the entry
+ * for cities also timezone; for places also city_id, address, lat, lng.
+ * Events keep their UTC times when a city's zone changes.  200 with the entry
  * (pages: back to the list); 404, 409 for a name in use, 422.
  */
 static enum http_status
@@ -924,6 +994,8 @@ catalog_update(struct req *r, json_t *m)
 	mask = F(CA_NAME) | F(CA_NAME_EN) | F(CA_POSITION);
 	if (cat == CAT_PLACES)
 		mask |= F(CA_CITY_ID) | F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG);
+	if (cat == CAT_CITIES)
+		mask |= F(CA_TIMEZONE);
 	if (!req_only(r, mask))
 		c.st = HTTP_UNPROCESSABLE;
 	else if ((rc = db_tx(update_tx, &c)) != DB_OK && c.st == HTTP_OK)

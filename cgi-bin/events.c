@@ -27,6 +27,12 @@
  *
  * The seed's POST /api/eventos reaches POST /api/v1/events through nginx.
  * Lists answer {items, next} where next is the following page number.
+ *
+ * Times are stored in UTC.  Pages show and take them in the time zone of
+ * the event's city (cities.timezone): the form's datetime-local values
+ * are that city's wall-clock time.  The API keeps UTC both ways (a time
+ * without a zone is UTC, as the mobile app has always sent it), and so
+ * do the calendar files.
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -45,6 +51,7 @@
 #include "outbox.h"
 #include "req.h"
 #include "sess.h"
+#include "tz.h"
 
 #define PAGE_SIZE	20
 #define FEED_MAX	500		/* events in one calendar feed */
@@ -127,8 +134,9 @@ enum ev_stmt {
 	"e.title, e.type_id, t.name AS type_name, t.name_en AS type_name_en, " \
 	"e.city_id, c.name AS city_name, c.name_en AS city_name_en, " \
 	"e.place_id, p.name AS place_name, p.name_en AS place_name_en, " \
-	"p.address AS place_address, e.starts_at, e.ends_at, e.capacity, " \
-	"e.requires_approval, e.status, e.approved_count, e.reactions_count, " \
+	"p.address AS place_address, c.timezone, e.starts_at, e.ends_at, " \
+	"e.capacity, e.requires_approval, e.status, e.approved_count, " \
+	"e.reactions_count, " \
 	"e.starts_at > UTC_TIMESTAMP() AS upcoming "
 #define EVENT_JOINS \
 	"FROM events e " EVENT_JOINED
@@ -168,7 +176,7 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "SELECT id, retired_at IS NOT NULL AS retired FROM event_types "
 	  "WHERE id = ?", NULL, 0 },
 	/* STMT_CITY_GET */
-	{ "SELECT id, retired_at IS NOT NULL AS retired FROM cities "
+	{ "SELECT id, retired_at IS NOT NULL AS retired, timezone FROM cities "
 	  "WHERE id = ?", NULL, 0 },
 	/* STMT_PLACE_GET */
 	{ "SELECT id, city_id, retired_at IS NOT NULL AS retired FROM places "
@@ -211,11 +219,13 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "city_id, place_id, starts_at, ends_at, capacity, requires_approval, "
 	  "approved_count FROM events WHERE id = ? AND (organizer_id = ? OR "
 	  "? = 1) FOR UPDATE", NULL, 0 },
-	/* STMT_EVENT_OWNED: the same, for showing the form */
-	{ "SELECT id, organizer_id, status, title, description, type_id, "
-	  "city_id, place_id, starts_at, ends_at, capacity, requires_approval, "
-	  "approved_count FROM events WHERE id = ? AND (organizer_id = ? OR "
-	  "? = 1)", NULL, 0 },
+	/* STMT_EVENT_OWNED: the same, for showing the form, with the zone
+	 * its times are shown in */
+	{ "SELECT e.id, e.organizer_id, e.status, e.title, e.description, "
+	  "e.type_id, e.city_id, e.place_id, e.starts_at, e.ends_at, "
+	  "e.capacity, e.requires_approval, e.approved_count, c.timezone "
+	  "FROM events e JOIN cities c ON c.id = e.city_id WHERE e.id = ? AND "
+	  "(e.organizer_id = ? OR ? = 1)", NULL, 0 },
 	/* STMT_EVENT_PEEK: whether a refusal is a 404 or a 403 */
 	{ "SELECT status FROM events WHERE id = ?", NULL, 0 },
 	/* STMT_EVENT_VISIBLE_LOCK: id, viewer, is_admin */
@@ -358,6 +368,48 @@ when_label(struct req *r, const char *iso)
 	return arena_printf(r->arena, "%.10s %.5s", iso, iso + 11);
 }
 
+/*
+ * A stored UTC time as the wall-clock time of zone, "YYYY-MM-DD HH:MM:SS",
+ * and the zone's abbreviation then (abbr may be NULL).  NULL when it
+ * cannot be converted: the catalog only takes zones the database knows,
+ * so that means the server's zone files went missing, which is logged.
+ */
+static const char *
+utc_to_wall(struct req *r, const char *zone, const char *iso,
+    char abbr[TZ_ABBR_MAX])
+{
+	char	 local[TZ_TIME_LEN];
+
+	if (tz_from_utc(zone, iso, local, abbr) != TZ_OK) {
+		log_warnx("cannot show %s in zone \"%s\"", iso, zone);
+		return NULL;
+	}
+	return arena_strdup(r->arena, local);
+}
+
+/*
+ * Sets <which>_label ("2030-01-01 18:00") and, for pages, <which>_zone
+ * ("CET") from <which>_at, which is "starts" or "ends".  Pages read the
+ * time of the event's city; the API's label stays the UTC one it has
+ * always been.  A time that cannot be converted is shown in UTC, and
+ * says so.
+ */
+static void
+wall_label(struct req *r, json_t *e, const char *which)
+{
+	const char	*iso, *wall = NULL;
+	char		 abbr[TZ_ABBR_MAX];
+
+	iso = jstr(e, arena_printf(r->arena, "%s_at", which));
+	if (!r->api)
+		wall = utc_to_wall(r, jstr(e, "timezone"), iso, abbr);
+	json_object_set_new(e, arena_printf(r->arena, "%s_label", which),
+	    json_string(when_label(r, wall != NULL ? wall : iso)));
+	if (!r->api)
+		json_object_set_new(e, arena_printf(r->arena, "%s_zone",
+		    which), json_string(wall != NULL ? abbr : "UTC"));
+}
+
 /* An ISO 8601 UTC string from the database as MariaDB's DATETIME. */
 static void
 iso_to_sql(const char *iso, char out[20])
@@ -426,10 +478,8 @@ event_decorate(struct req *r, json_t *e)
 	json_object_set_new(e, "is_cancelled", json_boolean(strcmp(st,
 	    "cancelled") == 0));
 	json_object_set_new(e, "status_name", json_string(status_name(r, st)));
-	json_object_set_new(e, "starts_label", json_string(when_label(r,
-	    jstr(e, "starts_at"))));
-	json_object_set_new(e, "ends_label", json_string(when_label(r,
-	    jstr(e, "ends_at"))));
+	wall_label(r, e, "starts");
+	wall_label(r, e, "ends");
 }
 
 /* Localizes the names of a catalog pick list and marks the chosen id. */
@@ -922,6 +972,19 @@ local_value(const char *iso)
 	return json_string(iso);
 }
 
+/* A stored UTC time of the event cur as its city's wall-clock time,
+ * "YYYY-MM-DDTHH:MM:SS" for local_value; the UTC time when it cannot
+ * be converted. */
+static const char *
+stored_wall(struct req *r, const json_t *cur, const char *key)
+{
+	const char	*iso = jstr(cur, key), *wall;
+
+	if ((wall = utc_to_wall(r, jstr(cur, "timezone"), iso, NULL)) == NULL)
+		return iso;
+	return arena_printf(r->arena, "%.10sT%s", wall, wall + 11);
+}
+
 /* A stored column as the text an input shows. */
 static json_t *
 stored_text(const json_t *cur, const char *key, const char *def)
@@ -976,9 +1039,9 @@ form_model(struct req *r, json_t *m, const json_t *cur, const char *action)
 		place = typed_id(r, EV_PLACE);
 	} else {
 		json_object_set_new(f, "starts_at", local_value(cur != NULL ?
-		    jstr(cur, "starts_at") : NULL));
+		    stored_wall(r, cur, "starts_at") : NULL));
 		json_object_set_new(f, "ends_at", local_value(cur != NULL ?
-		    jstr(cur, "ends_at") : NULL));
+		    stored_wall(r, cur, "ends_at") : NULL));
 		json_object_set_new(f, "requires_approval", json_boolean(
 		    cur != NULL && jint(cur, "requires_approval")));
 		type = cur != NULL ? jint(cur, "type_id") : 0;
@@ -1038,7 +1101,10 @@ struct evdata {
 	const char	*title;
 	const char	*description;
 	long long	 type_id, city_id, place_id;	/* place 0: none */
-	char		 starts[20], ends[20];	/* MariaDB DATETIME */
+	char		 starts[20], ends[20];	/* MariaDB DATETIME, UTC */
+	/* A page's zoneless times, the city's wall-clock time until
+	 * evdata_local converts them into starts and ends. */
+	const char	*wall_starts, *wall_ends;
 	long long	 capacity;
 	bool		 approval;
 	const char	*status;
@@ -1153,6 +1219,88 @@ json_blanks(struct req *r)
 	}
 }
 
+/* Whether an accepted ISO 8601 date-time names no zone (no Z, no
+ * offset after the time), as a datetime-local input sends it. */
+static bool
+zoneless(const char *v)
+{
+	return strlen(v) >= 16 && strpbrk(v + 16, "Zz+-") == NULL;
+}
+
+/*
+ * A typed start or end.  A page's zoneless value is the wall-clock time
+ * of the event's city, kept in *wall until the city is known; anything
+ * else (the API's values, or a value with its own zone) is ISO 8601,
+ * with no zone meaning UTC as the mobile app has always sent it.
+ */
+static void
+take_time(struct req *r, size_t f, char utc[20], const char **wall)
+{
+	const char	*v = req_value(r, f);
+
+	if (v == NULL)
+		return;
+	if (!r->api && zoneless(v))
+		*wall = v;
+	else if (!valid_to_utc(v, utc))
+		req_set_invalid(r, f, "valid.bad_datetime");
+}
+
+/* One wall-clock time of the event's zone into utc; a time the zone's
+ * clocks skip (the spring change) is the person's to fix. */
+static enum db_status
+wall_to_utc(struct req *r, size_t f, const char *zone, const char *wall,
+    char utc[20])
+{
+	switch (tz_to_utc(zone, wall, utc)) {
+	case TZ_OK:
+		return DB_OK;
+	case TZ_SKIPPED:
+		req_set_invalid(r, f, "valid.event_time_skipped");
+		return DB_OK;
+	case TZ_BADTIME:
+		req_set_invalid(r, f, "valid.bad_datetime");
+		return DB_OK;
+	default:
+		/* The catalog takes only known zones: the zone files are
+		 * gone from this server. */
+		log_warnx("city zone \"%s\" is not in the zone database",
+		    zone);
+		return DB_ERROR;
+	}
+}
+
+/*
+ * Converts a page's wall-clock times to UTC in the time zone of the
+ * event's city (d->city_id, typed or stored).  An unknown city leaves
+ * them unconverted for evdata_check to refuse the city.
+ */
+static enum db_status
+evdata_local(struct req *r, struct evdata *d)
+{
+	json_t		*city = NULL;
+	const char	*zone;
+	enum db_status	 rc;
+
+	if ((d->wall_starts == NULL && d->wall_ends == NULL) ||
+	    d->city_id == 0)
+		return DB_OK;
+	rc = db_query_one(&stmts[STMT_CITY_GET], P(DB_INT(d->city_id)), &city);
+	if (rc == DB_NOTFOUND)
+		return DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	zone = arena_strdup(r->arena, jstr(city, "timezone"));
+	json_decref(city);
+	if (d->wall_starts != NULL && (rc = wall_to_utc(r, EV_STARTS, zone,
+	    d->wall_starts, d->starts)) != DB_OK)
+		return rc;
+	if (d->wall_ends != NULL && (rc = wall_to_utc(r, EV_ENDS, zone,
+	    d->wall_ends, d->ends)) != DB_OK)
+		return rc;
+	return DB_OK;
+}
+
 /*
  * Lays the request over the stored event (cur; NULL on create): a page
  * sends the whole form, so an absent place or unticked box clears them;
@@ -1194,12 +1342,8 @@ evdata_fill(struct req *r, struct evdata *d, const json_t *cur)
 		d->city_id = v;
 	if ((v = typed_id(r, EV_PLACE)) != 0 && r->invalid[EV_PLACE] == NULL)
 		d->place_id = v;
-	if (req_value(r, EV_STARTS) != NULL &&
-	    !valid_to_utc(req_value(r, EV_STARTS), d->starts))
-		req_set_invalid(r, EV_STARTS, "valid.bad_datetime");
-	if (req_value(r, EV_ENDS) != NULL &&
-	    !valid_to_utc(req_value(r, EV_ENDS), d->ends))
-		req_set_invalid(r, EV_ENDS, "valid.bad_datetime");
+	take_time(r, EV_STARTS, d->starts, &d->wall_starts);
+	take_time(r, EV_ENDS, d->ends, &d->wall_ends);
 	if (req_int(r, EV_CAPACITY, &v))
 		d->capacity = v;
 	if (req_value(r, EV_APPROVAL) != NULL)
@@ -1287,7 +1431,8 @@ events_create(struct req *r, json_t *m)
 		req_set_invalid(r, EV_STATUS, "valid.event_status_new");
 	else if (status != NULL)
 		c.d.status = status;
-	if ((rc = evdata_check(r, &c.d, NULL)) != DB_OK)
+	if ((rc = evdata_local(r, &c.d)) != DB_OK ||
+	    (rc = evdata_check(r, &c.d, NULL)) != DB_OK)
 		return app_db_status(rc);
 	if (r->has_invalid)
 		return form_refused(r, m, NULL, "/events", HTTP_UNPROCESSABLE);
@@ -1341,7 +1486,8 @@ update_tx(void *arg)
 		return DB_NOTFOUND;
 	}
 	evdata_fill(r, d, c->cur);
-	if ((rc = evdata_check(r, d, c->cur)) != DB_OK)
+	if ((rc = evdata_local(r, d)) != DB_OK ||
+	    (rc = evdata_check(r, d, c->cur)) != DB_OK)
 		return rc;
 	if (r->has_invalid) {
 		c->st = HTTP_UNPROCESSABLE;

@@ -38,6 +38,7 @@
 #include "log.h"
 #include "outbox.h"
 #include "req.h"
+#include "tz.h"
 
 #define PAGE_SIZE	20
 #define ATTACHABLE_MAX	100	/* own events offered in the attach form */
@@ -160,15 +161,18 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_COUNT_DOWN */
 	{ "UPDATE megaevents SET participants_count = participants_count - 1 "
 	  "WHERE id = ? AND participants_count > 0", NULL, 0 },
-	/* STMT_EVENTS: published ones, or all for the organiser */
-	{ "SELECT id, title, starts_at, status FROM events WHERE "
-	  "megaevent_id = ? AND (status = 'published' OR ? = 1) "
-	  "ORDER BY starts_at, id", NULL, 0 },
+	/* STMT_EVENTS: published ones, or all for the organiser; pages show
+	 * each start in its city's time zone */
+	{ "SELECT e.id, e.title, e.starts_at, e.status, c.timezone FROM "
+	  "events e JOIN cities c ON c.id = e.city_id WHERE "
+	  "e.megaevent_id = ? AND (e.status = 'published' OR ? = 1) "
+	  "ORDER BY e.starts_at, e.id", NULL, 0 },
 	/* STMT_ATTACHABLE: the organiser's other events */
-	{ "SELECT id, title, starts_at, status FROM events WHERE "
-	  "organizer_id = ? AND (megaevent_id IS NULL OR megaevent_id <> ?) "
-	  "AND status <> 'cancelled' ORDER BY starts_at DESC, id DESC LIMIT ?",
-	  NULL, 0 },
+	{ "SELECT e.id, e.title, e.starts_at, e.status, c.timezone FROM "
+	  "events e JOIN cities c ON c.id = e.city_id WHERE "
+	  "e.organizer_id = ? AND (e.megaevent_id IS NULL OR "
+	  "e.megaevent_id <> ?) AND e.status <> 'cancelled' "
+	  "ORDER BY e.starts_at DESC, e.id DESC LIMIT ?", NULL, 0 },
 	/* STMT_EVENT_LOCK */
 	{ "SELECT id, organizer_id, megaevent_id, title, starts_at, status "
 	  "FROM events WHERE id = ? FOR UPDATE", NULL, 0 },
@@ -401,7 +405,34 @@ load_gallery(struct req *r, int64_t id, json_t **rows)
 	return DB_OK;
 }
 
-/* Pages name an event's status and show its date. */
+/*
+ * An event's start for pages, in the time zone of its city with the
+ * zone's abbreviation: "2030-01-01 18:00 CET".  (A mega event has no
+ * city, so its own times stay in UTC, labelled so.)  A zone that cannot
+ * be read leaves the UTC time, marked UTC.
+ */
+static void
+add_event_time(struct req *r, json_t *row)
+{
+	const char	*iso, *zone;
+	char		 local[TZ_TIME_LEN], abbr[TZ_ABBR_MAX];
+
+	iso = json_string_value(json_object_get(row, "starts_at"));
+	zone = json_string_value(json_object_get(row, "timezone"));
+	if (iso == NULL || strlen(iso) < 16)
+		return;
+	if (zone == NULL || tz_from_utc(zone, iso, local, abbr) != TZ_OK) {
+		log_warnx("cannot show %s in zone \"%s\"", iso,
+		    zone != NULL ? zone : "");
+		snprintf(local, sizeof(local), "%.10s %.5s", iso, iso + 11);
+		snprintf(abbr, sizeof(abbr), "UTC");
+	}
+	json_object_set_new(row, "starts_at_text", json_string(arena_printf(
+	    r->arena, "%.16s %s", local, abbr)));
+}
+
+/* Pages name an event's status and show its date; the API's rows stay
+ * {id, title, starts_at, status}. */
 static void
 shape_events(struct req *r, json_t *rows)
 {
@@ -409,14 +440,16 @@ shape_events(struct req *r, json_t *rows)
 	const char	*st;
 	size_t		 i;
 
-	if (r->api)
-		return;
 	json_array_foreach(rows, i, row) {
+		if (r->api) {
+			json_object_del(row, "timezone");
+			continue;
+		}
 		st = json_string_value(json_object_get(row, "status"));
 		json_object_set_new(row, "status_name", json_string(i18n_get(
 		    r->lang, arena_printf(r->arena, "megaevents.status.%s",
 		    st != NULL ? st : "draft"))));
-		add_time_texts(r, row, "starts_at");
+		add_event_time(r, row);
 	}
 }
 

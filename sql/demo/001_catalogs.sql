@@ -13,11 +13,19 @@ INSERT IGNORE INTO megaevent_categories (name, name_en, position) VALUES
 	('Campaña', 'Campaign', 2),
 	('Semana temática', 'Theme week', 3),
 	('Congreso', 'Conference', 4);
-INSERT IGNORE INTO cities (name, name_en, position) VALUES
-	('Madrid', 'Madrid', 1), ('Barcelona', 'Barcelona', 2),
-	('Valencia', 'Valencia', 3), ('Sevilla', 'Seville', 4),
-	('Zaragoza', 'Zaragoza', 5), ('Málaga', 'Malaga', 6),
-	('Bilbao', 'Bilbao', 7), ('Granada', 'Granada', 8);
+-- Each city with its time zone (sql/014): the Canaries are an hour
+-- behind the mainland all year.
+INSERT IGNORE INTO cities (name, name_en, timezone, position) VALUES
+	('Madrid', 'Madrid', 'Europe/Madrid', 1),
+	('Barcelona', 'Barcelona', 'Europe/Madrid', 2),
+	('Valencia', 'Valencia', 'Europe/Madrid', 3),
+	('Sevilla', 'Seville', 'Europe/Madrid', 4),
+	('Zaragoza', 'Zaragoza', 'Europe/Madrid', 5),
+	('Málaga', 'Malaga', 'Europe/Madrid', 6),
+	('Bilbao', 'Bilbao', 'Europe/Madrid', 7),
+	('Granada', 'Granada', 'Europe/Madrid', 8),
+	('Las Palmas de Gran Canaria', 'Las Palmas de Gran Canaria',
+	    'Atlantic/Canary', 9);
 INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
 SELECT 1, id, 'Centro Cultural Conde Duque', 'Calle del Conde Duque 11, Madrid', 40.427300, -3.710800, POINT(-3.710800, 40.427300), 1 FROM cities WHERE name = 'Madrid';
 INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)

@@ -10,7 +10,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/* "YYYY-MM-DDTHH:MM" `days` from now, for a datetime-local input. */
+/* "YYYY-MM-DDTHH:MM" `days` from now, for a datetime-local input (the
+ * event city's wall-clock time). */
 function local(days, hour) {
   const d = new Date(Date.now() + days * 86400000);
   d.setUTCHours(hour, 0, 0, 0);
@@ -35,7 +36,8 @@ test('an NGO creates and publishes an event without JavaScript', async () => {
   await p.selectOption('#f-type_id', '4');
   await p.selectOption('#f-city_id', '1');
   await p.selectOption('#f-place_id', '1');
-  await p.fill('#f-starts_at', local(12, 17));
+  const starts = local(12, 17);
+  await p.fill('#f-starts_at', starts);
   await p.fill('#f-ends_at', local(12, 19));
   await p.fill('#f-capacity', '12');
   await p.check('#f-status');
@@ -45,6 +47,9 @@ test('an NGO creates and publishes an event without JavaScript', async () => {
   assert.match(p.url(), /\/events\/\d+$/);
   assert.equal(await p.textContent('h1'), `Taller ${word}`);
   assert.match(await p.textContent('.flash'), /publicado/i);
+  // The time typed is Madrid's (city 1), and comes back as typed.
+  assert.match(await p.textContent('.facts'),
+    new RegExp(`${starts.replace('T', ' ')} CES?T \\(Europe/Madrid\\)`));
   await p.screenshot({ path: `${SHOTS}/events-show.png`, fullPage: true });
 
   await p.goto(`${BASE}/events?q=${word}`);

@@ -1,0 +1,67 @@
+/*
+ * tz: the wall-clock time of a place and UTC, both ways, through the C
+ * library's copy of the IANA time zone database (Debian's tzdata, under
+ * /usr/share/zoneinfo or $TZDIR).
+ *
+ * Ágora stores every time in UTC; people type and read the time of the
+ * city where an event happens.  A zone is an IANA name such as
+ * "Europe/Madrid" or "Atlantic/Canary".
+ *
+ * Each conversion sets TZ for the call and puts the caller's TZ back
+ * before it returns, so the process's idea of local time never changes.
+ * That makes these functions unsafe to call from two threads at once;
+ * Ágora's programs are single-threaded preforked workers.
+ *
+ * Times are text, as forms and MariaDB have them:
+ *	in:  "YYYY-MM-DD[T ]HH:MM[:SS[.f]]", tz_from_utc also a final 'Z'
+ *	out: "YYYY-MM-DD HH:MM:SS" (19 bytes and a NUL)
+ * Fractions of a second are dropped.
+ *
+ * Daylight saving changes:
+ *	- a wall-clock time the zone skips (02:30 on the spring morning
+ *	  Madrid goes from 02:00 to 03:00) is refused with TZ_SKIPPED: it
+ *	  never happens there, and moving it silently could mislead;
+ *	- a wall-clock time the zone repeats (02:30 on the autumn morning
+ *	  Madrid goes from 03:00 back to 02:00) is the first of the two,
+ *	  still in summer time, as RFC 5545 reads such a time.
+ */
+#ifndef AGORA_TZ_H
+#define AGORA_TZ_H
+
+#include <stdbool.h>
+
+#define TZ_NAME_MAX	64	/* bytes of a zone name, NUL not counted */
+#define TZ_ABBR_MAX	16	/* room for an abbreviation ("CEST", "-03") */
+#define TZ_TIME_LEN	20	/* "YYYY-MM-DD HH:MM:SS" and its NUL */
+
+enum tz_status {
+	TZ_OK = 0,
+	TZ_UNKNOWN,		/* not a zone tz_valid accepts */
+	TZ_BADTIME,		/* not a date and time in the forms above */
+	TZ_SKIPPED,		/* a local time the zone skips */
+};
+
+/*
+ * Whether zone names a zone of the database: 1 to TZ_NAME_MAX bytes of
+ * letters, digits, '/', '_', '-' and '+' (no leading '/' or '-', no
+ * empty part), naming a TZif file under the zone directory.  "localtime"
+ * (the server's own zone) and the leap-second "right/" zones are refused.
+ */
+bool		tz_valid(const char *zone);
+
+/*
+ * The local time local of zone as UTC into utc.  TZ_UNKNOWN, TZ_BADTIME
+ * or TZ_SKIPPED leave utc an empty string.
+ */
+enum tz_status	tz_to_utc(const char *zone, const char *local,
+		    char utc[TZ_TIME_LEN]);
+
+/*
+ * The UTC time utc as the local time of zone into local and, when abbr
+ * is not NULL, the zone's abbreviation then ("CET", "CEST", "WET").  On
+ * failure local and abbr are empty strings.
+ */
+enum tz_status	tz_from_utc(const char *zone, const char *utc,
+		    char local[TZ_TIME_LEN], char abbr[TZ_ABBR_MAX]);
+
+#endif
