@@ -6,7 +6,7 @@ set -eu
 
 PKGS="gcc make pkg-config libfcgi-dev libmariadb-dev libargon2-dev libjansson-dev
 libsodium-dev libinih-dev liburiparser-dev libutf8proc-dev libgd-dev libexif-dev
-libmagic-dev mariadb-server nginx-light curl
+libmagic-dev tzdata mariadb-server nginx-light curl
 ${DEPS_EXTRA:-}"
 
 missing=""
