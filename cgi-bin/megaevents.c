@@ -412,23 +412,14 @@ load_gallery(struct req *r, int64_t id, json_t **rows)
  * be read leaves the UTC time, marked UTC.
  */
 static void
-add_event_time(struct req *r, json_t *row)
+add_event_time(json_t *row)
 {
-	const char	*iso, *zone;
-	char		 local[TZ_TIME_LEN], abbr[TZ_ABBR_MAX];
+	char	 label[TZ_LABEL_LEN];
 
-	iso = json_string_value(json_object_get(row, "starts_at"));
-	zone = json_string_value(json_object_get(row, "timezone"));
-	if (iso == NULL || strlen(iso) < 16)
-		return;
-	if (zone == NULL || tz_from_utc(zone, iso, local, abbr) != TZ_OK) {
-		log_warnx("cannot show %s in zone \"%s\"", iso,
-		    zone != NULL ? zone : "");
-		snprintf(local, sizeof(local), "%.10s %.5s", iso, iso + 11);
-		snprintf(abbr, sizeof(abbr), "UTC");
-	}
-	json_object_set_new(row, "starts_at_text", json_string(arena_printf(
-	    r->arena, "%.16s %s", local, abbr)));
+	tz_label(json_string_value(json_object_get(row, "timezone")),
+	    json_string_value(json_object_get(row, "starts_at")), label);
+	if (*label != '\0')
+		json_object_set_new(row, "starts_at_text", json_string(label));
 }
 
 /* Pages name an event's status and show its date; the API's rows stay
@@ -449,7 +440,7 @@ shape_events(struct req *r, json_t *rows)
 		json_object_set_new(row, "status_name", json_string(i18n_get(
 		    r->lang, arena_printf(r->arena, "megaevents.status.%s",
 		    st != NULL ? st : "draft"))));
-		add_event_time(r, row);
+		add_event_time(row);
 	}
 }
 

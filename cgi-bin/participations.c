@@ -41,6 +41,7 @@
 #include "log.h"
 #include "outbox.h"
 #include "req.h"
+#include "tz.h"
 
 #define PAGE_SIZE	50
 #define BULK_MAX	200	/* ids in one bulk decision */
@@ -97,12 +98,14 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_EVENT_GET */
 	{ "SELECT id, organizer_id, title, status, starts_at, ends_at, "
 	  "starts_at > UTC_TIMESTAMP() AS upcoming, requires_approval, "
-	  "capacity, approved_count, pending_count, waitlist_count "
+	  "capacity, approved_count, pending_count, waitlist_count, "
+	  "(SELECT timezone FROM cities WHERE id = city_id) AS timezone "
 	  "FROM events WHERE id = ?", NULL, 0 },
 	/* STMT_EVENT_OWNED: the organiser's, or any for an admin */
 	{ "SELECT id, organizer_id, title, status, starts_at, ends_at, "
 	  "requires_approval, capacity, approved_count, pending_count, "
-	  "waitlist_count FROM events WHERE id = ? AND (organizer_id = ? OR "
+	  "waitlist_count, (SELECT timezone FROM cities WHERE id = city_id) "
+	  "AS timezone FROM events WHERE id = ? AND (organizer_id = ? OR "
 	  "? = 1)", NULL, 0 },
 	/* STMT_EVENT_LOCK: taken before any participation row */
 	{ "SELECT id, status, starts_at > UTC_TIMESTAMP() AS upcoming "
@@ -169,8 +172,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "p.updated_at, u.name AS user_name, u.email AS user_email, "
 	  "e.title AS event_title, e.starts_at AS event_starts_at, "
 	  "e.status AS event_status, e.organizer_id, "
-	  "e.starts_at > UTC_TIMESTAMP() AS upcoming "
-	  "FROM participations p JOIN events e ON e.id = p.event_id "
+	  "e.starts_at > UTC_TIMESTAMP() AS upcoming, c.timezone AS "
+	  "event_timezone FROM participations p JOIN events e ON e.id = "
+	  "p.event_id JOIN cities c ON c.id = e.city_id "
 	  "JOIN users u ON u.id = p.user_id "
 	  "WHERE p.id = ? AND (p.user_id = ? OR e.organizer_id = ? OR ? = 1)",
 	  NULL, 0 },
@@ -187,8 +191,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_LIST_MINE */
 	{ "SELECT p.id, p.event_id, p.user_id, p.status, p.created_at, "
 	  "p.updated_at, e.title AS event_title, e.starts_at AS event_starts_at, "
-	  "e.status AS event_status, e.starts_at > UTC_TIMESTAMP() AS upcoming "
-	  "FROM participations p JOIN events e ON e.id = p.event_id "
+	  "e.status AS event_status, e.starts_at > UTC_TIMESTAMP() AS upcoming, "
+	  "c.timezone AS event_timezone FROM participations p JOIN events e ON "
+	  "e.id = p.event_id JOIN cities c ON c.id = e.city_id "
 	  "WHERE p.user_id = ? AND (? IS NULL OR p.status = ?) AND "
 	  "(? IS NULL OR p.event_id = ?) "
 	  "ORDER BY e.starts_at DESC, p.id DESC LIMIT ? OFFSET ?", NULL, 0 },
@@ -278,6 +283,24 @@ event_status_words(struct req *r, json_t *o, const char *key)
 	    st))));
 	json_object_set_new(o, "event_is_published",
 	    json_boolean(strcmp(st, "published") == 0));
+}
+
+/* An event's start as people read it where it happens (pages), from
+ * <prefix>starts_at and <prefix>timezone into <prefix>starts_text; the
+ * API keeps the UTC time alone. */
+static void
+event_time_words(struct req *r, json_t *o, const char *prefix)
+{
+	const char	*zone = arena_printf(r->arena, "%stimezone", prefix);
+	char		 label[TZ_LABEL_LEN];
+
+	if (!r->api) {
+		tz_label(jstr(o, zone), jstr(o, arena_printf(r->arena,
+		    "%sstarts_at", prefix)), label);
+		json_object_set_new(o, arena_printf(r->arena, "%sstarts_text",
+		    prefix), json_string(label));
+	}
+	json_object_del(o, zone);
 }
 
 /* The status a list is filtered by, or NULL for all; the model keeps it
@@ -798,6 +821,7 @@ participations_new(struct req *r, json_t *m)
 	    json_integer(cap > taken ? cap - taken : 0));
 	json_object_set_new(ev, "is_full", json_boolean(cap > 0 && taken >= cap));
 	event_status_words(r, ev, "status");
+	event_time_words(r, ev, "");
 	json_object_set(m, "event", ev);
 	json_object_set_new(m, "can_enroll", json_boolean(open &&
 	    json_object_get(m, "mine") == NULL));
@@ -824,6 +848,7 @@ list_mine(struct req *r, json_t *m, long long page)
 	json_array_foreach(rows, i, it) {
 		status_words(r, it);
 		event_status_words(r, it, "event_status");
+		event_time_words(r, it, "event_");
 		json_object_set_new(it, "can_cancel", json_boolean(
 		    is_active(jstr(it, "status")) && to_bool(it, "upcoming")));
 	}
@@ -870,6 +895,7 @@ list_event(struct req *r, json_t *m, long long page)
 		    jint(it, "user_id") != r->user.id));
 	}
 	event_status_words(r, ev, "status");
+	event_time_words(r, ev, "");
 	json_object_set_new(ev, "has_capacity", json_boolean(
 	    jint(ev, "capacity") > 0));
 	json_object_set(m, "event", ev);
@@ -934,6 +960,7 @@ participations_show(struct req *r, json_t *m)
 	json_object_set_new(row, "is_organizer", json_boolean(organiser));
 	status_words(r, row);
 	event_status_words(r, row, "event_status");
+	event_time_words(r, row, "event_");
 	json_object_update(m, row);
 	json_decref(row);
 	return HTTP_OK;

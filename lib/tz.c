@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "log.h"
 #include "mem.h"
 #include "tz.h"
 
@@ -280,4 +281,21 @@ tz_from_utc(const char *zone, const char *utc, char local[TZ_TIME_LEN],
 	if (st != TZ_OK)
 		local[0] = '\0';
 	return st;
+}
+
+void
+tz_label(const char *zone, const char *utc, char out[TZ_LABEL_LEN])
+{
+	char	 local[TZ_TIME_LEN], abbr[TZ_ABBR_MAX];
+
+	out[0] = '\0';
+	if (utc == NULL || strlen(utc) < 16)
+		return;
+	if (tz_from_utc(zone, utc, local, abbr) != TZ_OK) {
+		log_warnx("cannot show %s in zone \"%s\"", utc,
+		    zone != NULL ? zone : "");
+		snprintf(local, sizeof(local), "%.10s %.5s", utc, utc + 11);
+		snprintf(abbr, sizeof(abbr), "UTC");
+	}
+	snprintf(out, TZ_LABEL_LEN, "%.16s %s", local, abbr);
 }

@@ -33,6 +33,7 @@
 #define TZ_NAME_MAX	64	/* bytes of a zone name, NUL not counted */
 #define TZ_ABBR_MAX	16	/* room for an abbreviation ("CEST", "-03") */
 #define TZ_TIME_LEN	20	/* "YYYY-MM-DD HH:MM:SS" and its NUL */
+#define TZ_LABEL_LEN	(17 + TZ_ABBR_MAX)	/* "YYYY-MM-DD HH:MM CEST" */
 
 enum tz_status {
 	TZ_OK = 0,
@@ -63,5 +64,13 @@ enum tz_status	tz_to_utc(const char *zone, const char *local,
  */
 enum tz_status	tz_from_utc(const char *zone, const char *utc,
 		    char local[TZ_TIME_LEN], char abbr[TZ_ABBR_MAX]);
+
+/*
+ * A stored UTC time as people read it where it happens, for pages:
+ * "2030-01-01 18:00 CET".  When zone cannot be read (its file gone from
+ * the server) the UTC time, marked "UTC", and the failure is logged.
+ */
+void		tz_label(const char *zone, const char *utc,
+		    char out[TZ_LABEL_LEN]);
 
 #endif

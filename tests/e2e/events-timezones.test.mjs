@@ -206,3 +206,22 @@ test('a mega event page shows its events at their local time; its API rows are u
 	assert.deepEqual(Object.keys(doc.events[0]).sort(), ['id', 'starts_at', 'status', 'title']);
 	assert.equal(doc.events[0].starts_at, '2031-07-15T17:00:00Z');
 });
+
+test('participation pages show the event at its local time; their API stays UTC', async () => {
+	const id = await pageEvent(madrid, '2031-01-16T18:00', '2031-01-16T20:00',
+	    { status: 'published' });
+	const person = await account(TAG, 'externo');
+	let res = await person.api('POST', '/api/v1/participations', { event_id: id });
+	assert.equal(res.status, 201, res.text);
+	const pid = res.json().id;
+	const list = decode((await ong.page('GET', `/participations?event_id=${id}`)).text);
+	assert.match(list, /<time datetime="2031-01-16T17:00:00Z">2031-01-16 18:00 CET<\/time>/);
+	const one = decode((await ong.page('GET', `/participations/${pid}`)).text);
+	assert.match(one, /<time datetime="2031-01-16T17:00:00Z">2031-01-16 18:00 CET<\/time>/);
+	res = await person.api('GET', '/api/v1/participations?mine=1');
+	assert.equal(res.status, 200, res.text);
+	const mine = res.json().items.find((p) => p.id === pid);
+	assert.equal(mine.event_starts_at, '2031-01-16T17:00:00Z');
+	assert.equal(mine.event_timezone, undefined);
+	assert.equal(mine.event_starts_text, undefined);
+});
