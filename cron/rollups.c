@@ -61,6 +61,7 @@ enum ru_stmt {
 	STMT_SPONSOR_UPSERT,
 	STMT_SPONSOR_DELETE,
 	STMT_DAYS_MOVE,
+	STMT_VERSIONS_BUMP,
 	STMT__MAX
 };
 
@@ -179,6 +180,10 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "ev_published = ev_published + VALUES(ev_published), ev_finished = "
 	  "ev_finished + VALUES(ev_finished), ev_cancelled = ev_cancelled + "
 	  "VALUES(ev_cancelled)", NULL, 0 },
+	/* STMT_VERSIONS_BUMP: the scopes whose figures changed, so that the
+	 * dashboard's workers drop what they kept of them */
+	{ "INSERT INTO dash_version (scope_id, version) SELECT j.id, 1 FROM "
+	  ID_TABLE "ON DUPLICATE KEY UPDATE version = version + 1", NULL, 0 },
 };
 
 /*
@@ -245,6 +250,11 @@ static struct db_stmt rebuild[] = {
 	  "GROUP BY day) x ON DUPLICATE KEY UPDATE ev_draft = x.d, "
 	  "ev_published = x.p, ev_finished = x.f, ev_cancelled = x.c",
 	  NULL, 0 },
+	/* Every scope's figures changed: the platform's, each organiser's
+	 * with a row, and those that had one before. */
+	{ "UPDATE dash_version SET version = version + 1", NULL, 0 },
+	{ "INSERT IGNORE INTO dash_version (scope_id, version) SELECT 0, 1 "
+	  "UNION SELECT DISTINCT organizer_id, 1 FROM dash_event", NULL, 0 },
 };
 
 #define NREBUILD	(sizeof(rebuild) / sizeof(rebuild[0]))
@@ -314,6 +324,8 @@ struct tally {
 	size_t		 nev, evcap;
 	struct day_delta *days;
 	size_t		 ndays, daycap;
+	int64_t		*scopes;	/* whose figures changed */
+	size_t		 nscopes, scopecap;
 };
 
 static void
@@ -321,7 +333,30 @@ tally_free(struct tally *t)
 {
 	x_free(t->ev);
 	x_free(t->days);
+	x_free(t->scopes);
 	memset(t, 0, sizeof(*t));
+}
+
+/* Notes that an organiser's figures, and so the platform's, changed. */
+static void
+tally_touch(struct tally *t, int64_t organizer_id)
+{
+	int64_t	 scopes[2] = { organizer_id, 0 };
+	size_t	 i, k;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < t->nscopes; i++)
+			if (t->scopes[i] == scopes[k])
+				break;
+		if (i < t->nscopes)
+			continue;
+		if (t->nscopes == t->scopecap) {
+			t->scopecap = t->scopecap ? 2 * t->scopecap : 8;
+			t->scopes = x_realloc(t->scopes, t->scopecap *
+			    sizeof(*t->scopes));
+		}
+		t->scopes[t->nscopes++] = scopes[k];
+	}
 }
 
 /* Adds delta to one slot of a day, for the organiser and the platform. */
@@ -335,6 +370,7 @@ tally_day(struct tally *t, int64_t organizer_id, const char *day, int slot,
 
 	if (slot < 0)
 		return;		/* a state the dashboard does not count */
+	tally_touch(t, organizer_id);
 	for (k = 0; k < 2; k++) {
 		for (i = 0; i < t->ndays; i++)
 			if (t->days[i].scope == scopes[k] &&
@@ -426,12 +462,41 @@ exec_all(enum ru_stmt stmt, json_t *rows)
 	return rc;
 }
 
-/* Writes the gathered counter changes. */
+/* The ids as the JSON text the set statements take, sorted and each
+ * once (the lock order). */
+static int
+id_order(const void *a, const void *b)
+{
+	const int64_t	*x = a, *y = b;
+
+	return (*x > *y) - (*x < *y);
+}
+
+static char *
+id_text(int64_t *ids, size_t n)
+{
+	json_t		*arr;
+	char		*text;
+	size_t		 i;
+
+	qsort(ids, n, sizeof(*ids), id_order);
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		if (i == 0 || ids[i] != ids[i - 1])
+			json_array_append_new(arr, json_integer(ids[i]));
+	text = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	return text;
+}
+
+/* Writes the gathered counter changes and raises the versions of the
+ * scopes they concern. */
 static enum db_status
 tally_flush(struct tally *t)
 {
 	json_t		*rows, *row;
 	enum db_status	 rc;
+	char		*text;
 	size_t		 i, k;
 
 	if (t->nev > 0)
@@ -460,34 +525,13 @@ tally_flush(struct tally *t)
 			json_array_append_new(row, json_integer(t->days[i].d[k]));
 		json_array_append_new(rows, row);
 	}
-	return exec_all(STMT_DAYS_MOVE, rows);
-}
-
-/* The ids as the JSON text the set statements take, sorted and each
- * once (the lock order). */
-static int
-id_order(const void *a, const void *b)
-{
-	const int64_t	*x = a, *y = b;
-
-	return (*x > *y) - (*x < *y);
-}
-
-static char *
-id_text(int64_t *ids, size_t n)
-{
-	json_t		*arr;
-	char		*text;
-	size_t		 i;
-
-	qsort(ids, n, sizeof(*ids), id_order);
-	arr = json_array();
-	for (i = 0; i < n; i++)
-		if (i == 0 || ids[i] != ids[i - 1])
-			json_array_append_new(arr, json_integer(ids[i]));
-	text = json_dumps(arr, JSON_COMPACT);
-	json_decref(arr);
-	return text;
+	if ((rc = exec_all(STMT_DAYS_MOVE, rows)) != DB_OK ||
+	    t->nscopes == 0)
+		return rc;
+	text = id_text(t->scopes, t->nscopes);
+	rc = db_exec(&stmts[STMT_VERSIONS_BUMP], P(DB_TEXT(text)), NULL, NULL);
+	free(text);
+	return rc;
 }
 
 /* Rows of a set statement over ids, as an object keyed by the id column. */
@@ -569,6 +613,7 @@ event_diff(int64_t id, json_t *old, json_t *raw, json_t *ins, json_t *set,
 		return DB_OK;
 	json_array_append_new(set, json_pack("[I, s, s]", (json_int_t)id,
 	    jstr(raw, "title"), jstr(raw, "status")));
+	tally_touch(t, jint(old, "organizer_id"));	/* a new title */
 	/* The organiser and the creation day never change. */
 	tally_day(t, jint(old, "organizer_id"), jstr(old, "day"),
 	    event_slot(jstr(old, "status")), -1);
@@ -773,10 +818,12 @@ sync_sponsor(int64_t event_id, int64_t company_id, struct tally *t)
 	if (rc == DB_NOTFOUND)
 		rc = db_exec(&stmts[STMT_SPONSOR_DELETE], P(DB_INT(event_id),
 		    DB_INT(company_id)), NULL, NULL);
-	else if (rc == DB_OK)
+	else if (rc == DB_OK) {
+		tally_touch(t, jint(raw, "organizer_id"));
 		rc = db_exec(&stmts[STMT_SPONSOR_UPSERT], P(DB_INT(event_id),
 		    DB_INT(company_id), DB_INT(jint(raw, "organizer_id")),
 		    DB_TEXT(jstr(raw, "status"))), NULL, NULL);
+	}
 	json_decref(raw);
 	return rc;
 }
