@@ -930,10 +930,22 @@ csv_cell(struct buf *out, const char *s, bool last)
 	buf_puts(out, last ? "\r\n" : ",");
 }
 
+/* A number cell, written by hand: a 90-day table has some 800 of them,
+ * and a printf per cell was most of a cached CSV's cost. */
 static void
 csv_int(struct buf *out, long long v, bool last)
 {
-	buf_printf(out, "%lld%s", v, last ? "\r\n" : ",");
+	char			 s[24], *p = s + sizeof(s);
+	unsigned long long	 u;
+
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_append(out, p, (size_t)(s + sizeof(s) - p));
+	buf_puts(out, last ? "\r\n" : ",");
 }
 
 /* The header row: localized column names. */
