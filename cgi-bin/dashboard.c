@@ -516,7 +516,8 @@ hbars(json_t *rows, const char *fill)
 
 /* A column per day of the range for one field of the day rows, drawn:
  * {width, height, svg, max, axis positions}; svg holds a rect per day
- * with a figure, its day and value as its tooltip. */
+ * with a figure, its day and value as its tooltip, in a group of the
+ * given fill. */
 static json_t *
 vbars(struct req *r, const struct figures *f, json_t *days, const char *key,
     const char *fill)
@@ -534,6 +535,8 @@ vbars(struct req *r, const struct figures *f, json_t *days, const char *key,
 		if ((v = jint(d, key)) > max)
 			max = v;
 	buf_init(&svg);
+	/* One group holds the colour: a 90-day page has 180 columns. */
+	buf_printf(&svg, "<g fill=\"%s\">\n", fill);
 	json_array_foreach(days, k, d) {
 		if ((v = jint(d, key)) == 0)
 			continue;
@@ -543,10 +546,11 @@ vbars(struct req *r, const struct figures *f, json_t *days, const char *key,
 			h = 1;
 		/* The day is the database's YYYY-MM-DD: nothing to escape. */
 		buf_printf(&svg, "<rect x=\"%ld\" y=\"%lld\" width=\"%ld\" "
-		    "height=\"%lld\" fill=\"%s\"><title>%s: %lld</title></rect>\n",
+		    "height=\"%lld\"><title>%s: %lld</title></rect>\n",
 		    VB_LEFT + i * step, 10 + VB_HEIGHT - h, step > 3 ? step - 1 :
-		    step, h, fill, jstr(d, "day"), v);
+		    step, h, jstr(d, "day"), v);
 	}
+	buf_puts(&svg, "</g>");
 	return json_pack("{s:I, s:i, s:o, s:I, s:i, s:i, s:i, s:I, s:s, s:s}",
 	    "width", (json_int_t)(VB_LEFT + step * f->ndays + 10), "height",
 	    VB_HEIGHT + 40, "svg", buf_json(&svg), "max", (json_int_t)max,
@@ -637,21 +641,23 @@ cache_clear(struct cached *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* The slot for a key: its own, else a free one, else the one served
- * longest ago; emptied and keyed. */
+/* The slot for a key: its own (an older version), else a free one,
+ * else the one served longest ago; emptied and keyed. */
 static struct cached *
 cache_slot(const struct figures *f, const char *lang)
 {
-	struct cached	*c, *pick = &cache[0];
+	struct cached	*c, *pick = NULL;
 
-	for (c = cache; c < cache + CACHE_SLOTS; c++) {
-		if (cache_is(c, f, lang) || c->used == 0) {
+	for (c = cache; c < cache + CACHE_SLOTS && pick == NULL; c++)
+		if (cache_is(c, f, lang))
 			pick = c;
-			break;
-		}
-		if (c->used < pick->used)
+	for (c = cache; c < cache + CACHE_SLOTS && pick == NULL; c++)
+		if (c->used == 0)
 			pick = c;
-	}
+	if (pick == NULL)
+		for (pick = cache, c = cache + 1; c < cache + CACHE_SLOTS; c++)
+			if (c->used < pick->used)
+				pick = c;
 	cache_clear(pick);
 	pick->scope = f->scope;
 	snprintf(pick->from, sizeof(pick->from), "%s", f->from);

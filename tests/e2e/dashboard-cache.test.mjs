@@ -137,6 +137,20 @@ test('a change shows once the scope\'s version moves, only there', async () => {
 		assert.equal(await apiApproved(ong1, A), 55);
 });
 
+test('more ranges than a worker keeps: each still has its own', async () => {
+	setApproved(ong1.user.id, '2003-05-02', 66);
+	bump(ong1.user.id);
+	const day = (k) => new Date(Date.UTC(2003, 4, 2) - k * 86400000)
+	    .toISOString().slice(0, 10);
+	// 80 ranges ending on the day counted, then 80 ending the day
+	// before: past the 64 entries a worker keeps, so some are dropped
+	// and read again.
+	for (const [to, want] of [[day(0), 66], [day(1), 0], [day(0), 66]])
+		for (let k = 1; k <= 80; k++)
+			assert.equal(await apiApproved(ong1, { from: day(k), to }),
+			    want, `${day(k)} to ${to}`);
+});
+
 test('the admin\'s outbox health is read at every request', async () => {
 	const dead = async () => {
 		const res = await admin.api('GET', `/api/v1/dashboard?${query(A)}`);
