@@ -17,20 +17,27 @@
  * created in the range.  NGOs see their own figures, admins the
  * platform's and the outbox's health; anyone else gets 403.
  */
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
+#include "cfg.h"
 #include "i18n.h"
+#include "log.h"
+#include "mem.h"
 #include "req.h"
+#include "tpl.h"
 
 #define MAX_DAYS	366	/* the longest range */
 #define DEFAULT_DAYS	30
 #define TOP_EVENTS	10
 #define TOP_SPONSORS	20
 #define OUTBOX_PAGE	50
+#define CACHE_SLOTS	64	/* ranges each worker keeps */
 
 enum db_field { DF_FROM, DF_TO, DF_BEFORE, DF__MAX };
 
@@ -41,6 +48,7 @@ static const struct field fields[DF__MAX] = {
 };
 
 enum db_stmt_id {
+	STMT_VERSION,
 	STMT_DAYS,
 	STMT_TOP_ORG,
 	STMT_TOP_ALL,
@@ -55,11 +63,15 @@ enum db_stmt_id {
 };
 
 static struct db_stmt stmts[STMT__MAX] = {
-	/* STMT_DAYS: scope 0 is the platform */
+	/* STMT_VERSION: moved by the notifier whenever a scope's rollups
+	 * change; no row is version 0 */
+	{ "SELECT version FROM dash_version WHERE scope_id = ?", NULL, 0 },
+	/* STMT_DAYS: scope 0 is the platform.  Ordered by the column, not
+	 * the formatted alias, so the primary key gives the order. */
 	{ "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, pending, approved, "
 	  "rejected, cancelled, waitlisted, reactions, ev_draft, ev_published, "
 	  "ev_finished, ev_cancelled FROM dash_day WHERE scope_id = ? AND day "
-	  "BETWEEN ? AND ? ORDER BY day", NULL, 0 },
+	  "BETWEEN ? AND ? ORDER BY dash_day.day", NULL, 0 },
 	/* STMT_TOP_ORG */
 	{ "SELECT d.event_id, d.title, d.status, d.approved, d.pending, "
 	  "d.waitlisted, d.rejected, d.cancelled, d.reactions FROM (SELECT "
@@ -126,6 +138,21 @@ static const char *const event_states[] = {
 	"draft", "published", "finished", "cancelled", NULL
 };
 
+/* The counters of a STMT_DAYS row: the participation states first, in
+ * part_states' order, then reactions, then the event states in
+ * event_states' order, so a state's counter is found by its position. */
+enum day_col {
+	DC_PENDING, DC_APPROVED, DC_REJECTED, DC_CANCELLED, DC_WAITLISTED,
+	DC_REACTIONS,
+	DC_EV_DRAFT, DC_EV_PUBLISHED, DC_EV_FINISHED, DC_EV_CANCELLED,
+	DC__MAX
+};
+
+static const char *const counter_cols[DC__MAX] = {
+	"pending", "approved", "rejected", "cancelled", "waitlisted",
+	"reactions", "ev_draft", "ev_published", "ev_finished", "ev_cancelled",
+};
+
 /* The figures of one request. */
 struct figures {
 	const char	*from, *to;	/* YYYY-MM-DD */
@@ -155,19 +182,36 @@ word(struct req *r, const char *ns, const char *key)
 	return i18n_get(r->lang, arena_printf(r->arena, "%s.%s", ns, key));
 }
 
-/* Days since the epoch of a valid YYYY-MM-DD. */
+/* Days since 1970-01-01 of a proleptic Gregorian date: plain arithmetic,
+ * as the charts place every bar by its day. */
+static long
+civil_day(long y, long m, long d)
+{
+	long	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Days since the epoch of a YYYY-MM-DD already known to be valid (a
+ * checked field or a date from the database). */
 static long
 day_number(const char *s)
 {
-	struct tm	 tm;
+	long	 v[3] = { 0, 0, 0 };
+	int	 i = 0;
 
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(s, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 12;
-	return (long)(timegm(&tm) / 86400);
+	for (; *s != '\0' && i < 3; s++) {
+		if (*s == '-')
+			i++;
+		else
+			v[i] = v[i] * 10 + (*s - '0');
+	}
+	return civil_day(v[0], v[1], v[2]);
 }
 
 static const char *
@@ -230,68 +274,124 @@ scope_of(struct req *r, struct figures *f)
 	return HTTP_OK;
 }
 
-/* {state: n} summed over the days, for the given columns. */
+/* {state: n} for the counters of consecutive day columns. */
 static json_t *
-sum_states(json_t *days, const char *const *names, const char *prefix,
+states_object(const long long *v, const char *const *names,
     long long *total)
 {
-	json_t		*out = json_object(), *d;
-	const char	*const *n;
-	char		 col[40];
-	long long	 v;
+	json_t		*out = json_object();
 	size_t		 i;
 
 	*total = 0;
-	for (n = names; *n != NULL; n++) {
-		snprintf(col, sizeof(col), "%s%s", prefix, *n);
-		v = 0;
-		json_array_foreach(days, i, d)
-			v += jint(d, col);
-		json_object_set_new(out, *n, json_integer(v));
-		*total += v;
+	for (i = 0; names[i] != NULL; i++) {
+		json_object_set_new_nocheck(out, names[i], json_integer(v[i]));
+		*total += v[i];
 	}
 	return out;
 }
 
-/* The series as the API shows it: a row per day that has any figure. */
+/*
+ * The series as the API shows it, a row per day that has any figure,
+ * and the range's totals per column in tot: one pass reading each
+ * counter once.
+ */
 static json_t *
-day_rows(json_t *days)
+day_rows(json_t *days, long long tot[DC__MAX])
 {
 	json_t		*out = json_array(), *d, *row;
-	const char	*const *n;
-	char		 col[40];
-	long long	 parts, events;
-	size_t		 i;
+	long long	 v[DC__MAX], parts, events;
+	size_t		 i, c;
 
+	memset(tot, 0, DC__MAX * sizeof(tot[0]));
 	json_array_foreach(days, i, d) {
-		row = json_pack("{s:O}", "day", json_object_get(d, "day"));
 		parts = events = 0;
-		for (n = part_states; *n != NULL; n++) {
-			json_object_set(row, *n, json_object_get(d, *n));
-			parts += jint(d, *n);
+		for (c = 0; c < DC__MAX; c++) {
+			v[c] = jint(d, counter_cols[c]);
+			tot[c] += v[c];
+			if (c <= DC_WAITLISTED)
+				parts += v[c];
+			else if (c >= DC_EV_DRAFT)
+				events += v[c];
 		}
-		for (n = event_states; *n != NULL; n++) {
-			snprintf(col, sizeof(col), "ev_%s", *n);
-			events += jint(d, col);
-		}
-		json_object_set_new(row, "participations", json_integer(parts));
-		json_object_set(row, "reactions", json_object_get(d, "reactions"));
-		json_object_set_new(row, "events", json_integer(events));
-		if (parts != 0 || events != 0 || jint(d, "reactions") != 0)
-			json_array_append_new(out, row);
-		else
-			json_decref(row);
+		if (parts == 0 && events == 0 && v[DC_REACTIONS] == 0)
+			continue;
+		row = json_object();
+		json_object_set_nocheck(row, "day", json_object_get(d, "day"));
+		for (c = DC_PENDING; c <= DC_WAITLISTED; c++)
+			json_object_set_new_nocheck(row, counter_cols[c],
+			    json_integer(v[c]));
+		json_object_set_new_nocheck(row, "participations",
+		    json_integer(parts));
+		json_object_set_new_nocheck(row, "reactions",
+		    json_integer(v[DC_REACTIONS]));
+		json_object_set_new_nocheck(row, "events", json_integer(events));
+		json_array_append_new(out, row);
 	}
 	return out;
 }
 
-/* Reads every figure of the range into m; the page and the CSV add to it. */
+/* The model's figures from the rows the statements read. */
+static void
+put_figures(const struct figures *f, json_t *days, json_t *top,
+    json_t *sponsors, json_t *m)
+{
+	json_t		*parts, *series;
+	long long	 tot[DC__MAX], total, ap, re;
+
+	series = day_rows(days, tot);
+	json_object_set_new(m, "scope", json_string(f->platform ? "platform" :
+	    "organizer"));
+	json_object_set_new(m, "organizer_id", f->platform ? json_null() :
+	    json_integer(f->scope));
+	json_object_set_new(m, "from", json_string(f->from));
+	json_object_set_new(m, "to", json_string(f->to));
+	json_object_set_new(m, "events_by_status", states_object(
+	    &tot[DC_EV_DRAFT], event_states, &total));
+	json_object_set_new(m, "events_total", json_integer(total));
+	parts = states_object(&tot[DC_PENDING], part_states, &total);
+	json_object_set_new(m, "participants_by_status", parts);
+	json_object_set_new(m, "participants_total", json_integer(total));
+	ap = tot[DC_APPROVED];
+	re = tot[DC_REJECTED];
+	/* Of the decided ones: approved over approved and rejected. */
+	json_object_set_new(m, "approval_rate", ap + re > 0 ?
+	    json_real(round((double)ap * 10000.0 / (double)(ap + re)) /
+	    10000.0) : json_null());
+	json_object_set_new(m, "reactions_total",
+	    json_integer(tot[DC_REACTIONS]));
+	json_object_set_new(m, "days", series);
+	json_object_set(m, "top_events", top);
+	json_object_set(m, "sponsors", sponsors);
+}
+
+/* The outbox's health, always read now: {backlog, failing,
+ * oldest_pending, oldest_pending_seconds, dead}. */
+static enum db_status
+load_outbox_health(json_t **health)
+{
+	json_t		*dead = NULL;
+	enum db_status	 rc;
+
+	*health = NULL;
+	if ((rc = db_query_one(&stmts[STMT_OUTBOX_HEALTH], DB_NOPARAMS,
+	    health)) != DB_OK)
+		return rc;
+	if ((rc = db_query_one(&stmts[STMT_OUTBOX_DEAD], DB_NOPARAMS,
+	    &dead)) != DB_OK) {
+		json_decref(*health);
+		*health = NULL;
+		return rc;
+	}
+	json_object_update(*health, dead);
+	json_decref(dead);
+	return DB_OK;
+}
+
+/* Reads the range's figures (not the outbox) into m. */
 static enum db_status
 load_figures(const struct figures *f, json_t *m)
 {
 	json_t		*days = NULL, *top = NULL, *sponsors = NULL;
-	json_t		*health = NULL, *dead = NULL, *parts;
-	long long	 total, ap, re;
 	enum db_status	 rc;
 
 	rc = db_query(&stmts[STMT_DAYS], P(DB_INT(f->scope), DB_TEXT(f->from),
@@ -312,47 +412,12 @@ load_figures(const struct figures *f, json_t *m)
 			    DB_TEXT(f->from), DB_TEXT(f->to), DB_INT(TOP_SPONSORS)),
 			    &sponsors);
 	}
-	if (rc != DB_OK)
-		goto out;
-	json_object_set_new(m, "scope", json_string(f->platform ? "platform" :
-	    "organizer"));
-	json_object_set_new(m, "organizer_id", f->platform ? json_null() :
-	    json_integer(f->scope));
-	json_object_set_new(m, "from", json_string(f->from));
-	json_object_set_new(m, "to", json_string(f->to));
-	json_object_set_new(m, "events_by_status", sum_states(days,
-	    event_states, "ev_", &total));
-	json_object_set_new(m, "events_total", json_integer(total));
-	parts = sum_states(days, part_states, "", &total);
-	json_object_set_new(m, "participants_by_status", parts);
-	json_object_set_new(m, "participants_total", json_integer(total));
-	ap = jint(parts, "approved");
-	re = jint(parts, "rejected");
-	/* Of the decided ones: approved over approved and rejected. */
-	json_object_set_new(m, "approval_rate", ap + re > 0 ?
-	    json_real(round((double)ap * 10000.0 / (double)(ap + re)) /
-	    10000.0) : json_null());
-	json_decref(sum_states(days, (const char *const[]){ "reactions", NULL },
-	    "", &total));
-	json_object_set_new(m, "reactions_total", json_integer(total));
-	json_object_set_new(m, "days", day_rows(days));
-	json_object_set(m, "top_events", top);
-	json_object_set(m, "sponsors", sponsors);
-	if (f->platform) {
-		if ((rc = db_query_one(&stmts[STMT_OUTBOX_HEALTH], DB_NOPARAMS,
-		    &health)) != DB_OK ||
-		    (rc = db_query_one(&stmts[STMT_OUTBOX_DEAD], DB_NOPARAMS,
-		    &dead)) != DB_OK)
-			goto out;
-		json_object_update(health, dead);
-		json_object_set(m, "outbox", health);
-	}
+	if (rc == DB_OK)
+		put_figures(f, days, top, sponsors, m);
 out:
 	json_decref(days);
 	json_decref(top);
 	json_decref(sponsors);
-	json_decref(health);
-	json_decref(dead);
 	return rc;
 }
 
@@ -364,6 +429,42 @@ out:
 #define VB_LEFT		48	/* room for the scale of a column chart */
 #define VB_PLOT		560
 #define VB_HEIGHT	160
+
+/* Text in SVG (XML) content or an attribute. */
+static void
+svg_text(struct buf *out, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			buf_puts(out, "&amp;");
+			break;
+		case '<':
+			buf_puts(out, "&lt;");
+			break;
+		case '>':
+			buf_puts(out, "&gt;");
+			break;
+		case '"':
+			buf_puts(out, "&quot;");
+			break;
+		case '\'':
+			buf_puts(out, "&#39;");
+			break;
+		default:
+			buf_putc(out, *s);
+		}
+}
+
+/* A buf's text as a JSON string; the buf is freed. */
+static json_t *
+buf_json(struct buf *b)
+{
+	json_t	*s = json_stringn_nocheck(buf_str(b), b->len);
+
+	buf_free(b);
+	return s;
+}
 
 /* [{key, label, value}] for a state object, in the given order. */
 static json_t *
@@ -380,40 +481,49 @@ state_rows(struct req *r, json_t *states, const char *const *names,
 	return rows;
 }
 
-/* A horizontal bar per row: {width, height, bars: [{y, ty, w, tx, label,
- * value}]}, in whole SVG user units. */
+/* A horizontal bar per row, drawn: {width, height, svg}, in whole SVG
+ * user units; svg holds a label, a bar and a value per row. */
 static json_t *
-hbars(json_t *rows)
+hbars(json_t *rows, const char *fill)
 {
-	json_t		*bars = json_array(), *row;
+	struct buf	 svg;
+	json_t		*row;
 	long long	 max = 0, v, w;
 	size_t		 i;
 
 	json_array_foreach(rows, i, row)
 		if ((v = jint(row, "value")) > max)
 			max = v;
+	buf_init(&svg);
 	json_array_foreach(rows, i, row) {
 		v = jint(row, "value");
 		w = max > 0 ? v * HB_BAR / max : 0;
 		if (v > 0 && w < 1)
 			w = 1;
-		json_array_append_new(bars, json_pack("{s:I, s:I, s:I, s:I, s:O, "
-		    "s:I}", "y", (json_int_t)(i * HB_ROW + 5), "ty",
-		    (json_int_t)(i * HB_ROW + 20), "w", (json_int_t)w, "tx",
-		    (json_int_t)(HB_LABEL + w + 6), "label", json_object_get(row,
-		    "label"), "value", (json_int_t)v));
+		buf_printf(&svg, "<text x=\"0\" y=\"%zu\" fill=\"currentColor\" "
+		    "font-size=\"14\">", i * HB_ROW + 20);
+		svg_text(&svg, jstr(row, "label"));
+		buf_printf(&svg, "</text>\n<rect x=\"%d\" y=\"%zu\" width=\"%lld\" "
+		    "height=\"20\" fill=\"%s\"></rect>\n<text x=\"%lld\" y=\"%zu\" "
+		    "fill=\"currentColor\" font-size=\"14\">%lld</text>\n",
+		    HB_LABEL, i * HB_ROW + 5, w, fill, HB_LABEL + w + 6,
+		    i * HB_ROW + 20, v);
 	}
-	return json_pack("{s:i, s:I, s:i, s:o}", "width", HB_LABEL + HB_BAR + 60,
+	return json_pack("{s:i, s:I, s:o}", "width", HB_LABEL + HB_BAR + 60,
 	    "height", (json_int_t)(json_array_size(rows) * HB_ROW + 10),
-	    "x", HB_LABEL, "bars", bars);
+	    "svg", buf_json(&svg));
 }
 
-/* A column per day of the range for one field of the day rows: {width,
- * height, bars: [{x, y, w, h, day, value}], max, axis positions}. */
+/* A column per day of the range for one field of the day rows, drawn:
+ * {width, height, svg, max, axis positions}; svg holds a rect per day
+ * with a figure, its day and value as its tooltip, in a group of the
+ * given fill. */
 static json_t *
-vbars(struct req *r, const struct figures *f, json_t *days, const char *key)
+vbars(struct req *r, const struct figures *f, json_t *days, const char *key,
+    const char *fill)
 {
-	json_t		*bars = json_array(), *d;
+	struct buf	 svg;
+	json_t		*d;
 	long long	 max = 0, v, h;
 	long		 step, i;
 	size_t		 k;
@@ -424,6 +534,9 @@ vbars(struct req *r, const struct figures *f, json_t *days, const char *key)
 	json_array_foreach(days, k, d)
 		if ((v = jint(d, key)) > max)
 			max = v;
+	buf_init(&svg);
+	/* One group holds the colour: a 90-day page has 180 columns. */
+	buf_printf(&svg, "<g fill=\"%s\">\n", fill);
 	json_array_foreach(days, k, d) {
 		if ((v = jint(d, key)) == 0)
 			continue;
@@ -431,16 +544,17 @@ vbars(struct req *r, const struct figures *f, json_t *days, const char *key)
 		h = max > 0 ? v * VB_HEIGHT / max : 0;
 		if (h < 1)
 			h = 1;
-		json_array_append_new(bars, json_pack("{s:I, s:I, s:I, s:I, s:O, "
-		    "s:I}", "x", (json_int_t)(VB_LEFT + i * step), "y",
-		    (json_int_t)(10 + VB_HEIGHT - h), "w", (json_int_t)(step > 3 ?
-		    step - 1 : step), "h", (json_int_t)h, "day",
-		    json_object_get(d, "day"), "value", (json_int_t)v));
+		/* The day is the database's YYYY-MM-DD: nothing to escape. */
+		buf_printf(&svg, "<rect x=\"%ld\" y=\"%lld\" width=\"%ld\" "
+		    "height=\"%lld\"><title>%s: %lld</title></rect>\n",
+		    VB_LEFT + i * step, 10 + VB_HEIGHT - h, step > 3 ? step - 1 :
+		    step, h, jstr(d, "day"), v);
 	}
+	buf_puts(&svg, "</g>");
 	return json_pack("{s:I, s:i, s:o, s:I, s:i, s:i, s:i, s:I, s:s, s:s}",
 	    "width", (json_int_t)(VB_LEFT + step * f->ndays + 10), "height",
-	    VB_HEIGHT + 40, "bars", bars, "max", (json_int_t)max, "left",
-	    VB_LEFT, "base", 10 + VB_HEIGHT, "label_y", VB_HEIGHT + 32,
+	    VB_HEIGHT + 40, "svg", buf_json(&svg), "max", (json_int_t)max,
+	    "left", VB_LEFT, "base", 10 + VB_HEIGHT, "label_y", VB_HEIGHT + 32,
 	    "right", (json_int_t)(VB_LEFT + step * f->ndays), "from",
 	    f->from, "to", arena_strdup(r->arena, f->to));
 }
@@ -455,16 +569,16 @@ page_model(struct req *r, const struct figures *f, json_t *m)
 
 	rows = state_rows(r, json_object_get(m, "participants_by_status"),
 	    part_states, "dashboard.state");
-	json_object_set_new(m, "chart_participants", hbars(rows));
+	json_object_set_new(m, "chart_participants", hbars(rows, "#0f766e"));
 	json_object_set_new(m, "participant_rows", rows);
 	rows = state_rows(r, json_object_get(m, "events_by_status"),
 	    event_states, "dashboard.event_state");
-	json_object_set_new(m, "chart_events", hbars(rows));
+	json_object_set_new(m, "chart_events", hbars(rows, "#1d4ed8"));
 	json_object_set_new(m, "event_rows", rows);
 	json_object_set_new(m, "chart_days", vbars(r, f, days,
-	    "participations"));
+	    "participations", "#0f766e"));
 	json_object_set_new(m, "chart_reactions", vbars(r, f, days,
-	    "reactions"));
+	    "reactions", "#b45309"));
 	json_object_set_new(m, "has_days", json_boolean(json_array_size(days) >
 	    0));
 	json_array_foreach(json_object_get(m, "top_events"), i, e)
@@ -478,25 +592,325 @@ page_model(struct req *r, const struct figures *f, json_t *m)
 	json_object_set_new(m, "is_platform", json_boolean(f->platform));
 }
 
+/* --- the figures cache ---------------------------------------------------- */
+
+/*
+ * Each worker keeps the figures of the ranges it served last: rollups
+ * change only when the notifier folds a change in, and a dashboard is
+ * read far more often than that.  An entry is served only while its
+ * scope's dash_version row still holds the version read before its
+ * figures were; the notifier moves that row in the transaction that
+ * changes the rollups, so a cached answer is never older than they are.
+ * Nothing of the person asking (header, CSRF token, unread count) and
+ * not the outbox's health is kept: those are read for every request.
+ */
+struct cached {
+	int64_t		 scope;
+	char		 from[16], to[16];	/* YYYY-MM-DD */
+	char		 lang[8];
+	int64_t		 version;
+	uint64_t	 used;		/* when last served; 0: a free slot */
+	json_t		*figures;	/* load_figures' model, never changed */
+	/* Drawn from figures when first asked for, NULL until then: the
+	 * API's JSON text and the page's sections. */
+	char		*json;
+	char		*summary;
+	char		*sections;
+};
+
+static struct cached	 cache[CACHE_SLOTS];
+static uint64_t		 cache_clock;
+/* The page's cached sections: dashboard/summary and dashboard/figures. */
+static struct tpl_set	*fragments;
+
+static bool
+cache_is(const struct cached *c, const struct figures *f, const char *lang)
+{
+	return c->used != 0 && c->scope == f->scope &&
+	    strcmp(c->from, f->from) == 0 && strcmp(c->to, f->to) == 0 &&
+	    strcmp(c->lang, lang) == 0;
+}
+
+static void
+cache_clear(struct cached *c)
+{
+	json_decref(c->figures);
+	free(c->json);		/* jansson's, from malloc */
+	x_free(c->summary);
+	x_free(c->sections);
+	memset(c, 0, sizeof(*c));
+}
+
+/* The slot for a key: its own (an older version), else a free one,
+ * else the one served longest ago; emptied and keyed. */
+static struct cached *
+cache_slot(const struct figures *f, const char *lang)
+{
+	struct cached	*c, *pick = NULL;
+
+	for (c = cache; c < cache + CACHE_SLOTS && pick == NULL; c++)
+		if (cache_is(c, f, lang))
+			pick = c;
+	for (c = cache; c < cache + CACHE_SLOTS && pick == NULL; c++)
+		if (c->used == 0)
+			pick = c;
+	if (pick == NULL)
+		for (pick = cache, c = cache + 1; c < cache + CACHE_SLOTS; c++)
+			if (c->used < pick->used)
+				pick = c;
+	cache_clear(pick);
+	pick->scope = f->scope;
+	snprintf(pick->from, sizeof(pick->from), "%s", f->from);
+	snprintf(pick->to, sizeof(pick->to), "%s", f->to);
+	snprintf(pick->lang, sizeof(pick->lang), "%s", lang);
+	return pick;
+}
+
+/* The version of a scope's rollups now. */
+static enum db_status
+scope_version(int64_t scope, int64_t *version)
+{
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	*version = 0;
+	rc = db_query_one(&stmts[STMT_VERSION], P(DB_INT(scope)), &row);
+	if (rc == DB_NOTFOUND)
+		return DB_OK;
+	if (rc == DB_OK)
+		*version = jint(row, "version");
+	json_decref(row);
+	return rc;
+}
+
+/*
+ * The range's figures, from the cache when its entry is as new as the
+ * rollups, else read and kept.  The version is read before the figures:
+ * figures newer than it only make the entry go sooner.
+ */
+static enum db_status
+cached_figures(struct req *r, const struct figures *f, struct cached **out)
+{
+	struct cached	*c;
+	json_t		*figures;
+	int64_t		 version;
+	enum db_status	 rc;
+
+	*out = NULL;
+	if ((rc = scope_version(f->scope, &version)) != DB_OK)
+		return rc;
+	for (c = cache; c < cache + CACHE_SLOTS; c++)
+		if (cache_is(c, f, r->lang) && c->version == version) {
+			c->used = ++cache_clock;
+			*out = c;
+			return DB_OK;
+		}
+	figures = json_object();
+	if ((rc = load_figures(f, figures)) != DB_OK) {
+		json_decref(figures);
+		return rc;
+	}
+	c = cache_slot(f, r->lang);
+	c->version = version;
+	c->figures = figures;
+	c->used = ++cache_clock;
+	*out = c;
+	return DB_OK;
+}
+
+/* Renders one of the page's cached sections; NULL on failure, logged. */
+static char *
+draw(const char *name, json_t *model)
+{
+	struct buf	 out;
+	char		 err[256];
+
+	buf_init(&out);
+	if (tpl_render(fragments, name, model, &out, err, sizeof(err)) != 0) {
+		log_warnx("render %s: %s", name, err);
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_release(&out);
+}
+
+/* The entry's page sections, drawn the first time a page asks for them
+ * from a copy of its figures (the page's additions stay out of the JSON). */
+static bool
+draw_sections(struct req *r, const struct figures *f, struct cached *c)
+{
+	json_t		*pm;
+
+	if (c->summary != NULL && c->sections != NULL)
+		return true;
+	pm = json_deep_copy(c->figures);
+	page_model(r, f, pm);
+	json_object_set(pm, "t", i18n_catalog(r->lang));
+	x_free(c->summary);
+	x_free(c->sections);
+	c->summary = draw("dashboard/summary", pm);
+	c->sections = draw("dashboard/figures", pm);
+	json_decref(pm);
+	return c->summary != NULL && c->sections != NULL;
+}
+
+/* Reads the page's cached sections from templates/dashboard/ once, before
+ * the workers start; the core's templates render whole pages only. */
+static int
+dashboard_init(void)
+{
+	static const char *const names[] = { "dashboard/summary",
+	    "dashboard/figures", NULL };
+	const char *const	*n;
+	const char		*dir = cfg_str("server", "templates", "templates");
+	char			 path[4096], chunk[4096], err[256];
+	struct buf		 src;
+	size_t			 got;
+	FILE			*fp;
+	int			 rc = -1;
+
+	/*
+	 * A page is some 40 KB, built and copied in a few buffers.  With
+	 * the default threshold glibc gives that memory back to the system
+	 * at the end of each request and faults it in again on the next
+	 * (on a virtual machine, a TLB shootdown across CPUs each time):
+	 * the workers keep what they have used instead.
+	 */
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	fragments = tpl_set_new(cfg_bool("server", "strict_templates", false) ?
+	    TPL_STRICT : TPL_SPEC);
+	buf_init(&src);
+	for (n = names; *n != NULL; n++) {
+		snprintf(path, sizeof(path), "%s/%s.mustache", dir, *n);
+		if ((fp = fopen(path, "r")) == NULL) {
+			log_warn("%s", path);
+			goto out;
+		}
+		buf_reset(&src);
+		while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			buf_append(&src, chunk, got);
+		fclose(fp);
+		if (tpl_set_add(fragments, *n, buf_str(&src), src.len, err,
+		    sizeof(err)) != 0) {
+			log_warnx("%s", err);
+			goto out;
+		}
+	}
+	if (tpl_set_link(fragments, err, sizeof(err)) != 0) {
+		log_warnx("%s", err);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&src);
+	return rc;
+}
+
+/* --- the figures' answers ------------------------------------------------ */
+
+#define JSON_FLAGS	(JSON_COMPACT | JSON_REAL_PRECISION(15))	/* the core's */
+
+/*
+ * The API's answer as text: the entry's figures, written once, since
+ * writing some thousand values is most of the cost of a cached answer.
+ * For an admin the outbox's health, live, goes in as the last member, as
+ * the core would have written it.
+ */
+static enum http_status
+api_answer(struct req *r, const struct figures *f, struct cached *c)
+{
+	json_t		*health;
+	char		*s;
+	size_t		 len;
+	enum db_status	 rc;
+
+	if (c->json == NULL && (c->json = json_dumps(c->figures,
+	    JSON_FLAGS)) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	r->raw_type = "application/json";
+	if (!f->platform) {
+		r->raw_body = c->json;
+		r->raw_len = strlen(c->json);
+		return HTTP_OK;
+	}
+	if ((rc = load_outbox_health(&health)) != DB_OK)
+		return app_db_status(rc);
+	s = json_dumps(health, JSON_FLAGS);
+	json_decref(health);
+	if (s == NULL)
+		return HTTP_INTERNAL_ERROR;
+	/* The figures' closing brace gives way to one more member. */
+	len = strlen(c->json);
+	r->raw_body = arena_printf(r->arena, "%.*s%s\"outbox\":%s}",
+	    (int)(len - 1), c->json, len > 2 ? "," : "", s);
+	r->raw_len = strlen(r->raw_body);
+	free(s);
+	return HTTP_OK;
+}
+
+/* The outbox's health, live, for an admin. */
+static enum db_status
+add_outbox(const struct figures *f, json_t *m)
+{
+	json_t		*health;
+	enum db_status	 rc;
+
+	if (!f->platform)
+		return DB_OK;
+	if ((rc = load_outbox_health(&health)) == DB_OK)
+		json_object_set_new(m, "outbox", health);
+	return rc;
+}
+
+/* The figures of the range into m, shared with the cache: m's own keys
+ * may change, never what they hold. */
+static enum db_status
+add_figures(struct req *r, const struct figures *f, json_t *m,
+    struct cached **c)
+{
+	enum db_status	 rc;
+
+	if ((rc = cached_figures(r, f, c)) != DB_OK)
+		return rc;
+	json_object_update(m, (*c)->figures);
+	return DB_OK;
+}
+
 /*
  * GET /dashboard and /api/v1/dashboard?from=&to=: NGOs (their own
  * figures) and admins (the platform's, with the outbox's health).  422
  * for a bad range: not dates, from after to, more than MAX_DAYS days.
+ * The page takes its figures as sections drawn once per cached range;
+ * around them go the range, the outbox and the layout, per request.
  */
 static enum http_status
 dashboard_show(struct req *r, json_t *m)
 {
 	struct figures	 f;
+	struct cached	*c;
 	enum http_status st;
 	enum db_status	 rc;
 
 	memset(&f, 0, sizeof(f));
 	if ((st = scope_of(r, &f)) != HTTP_OK)
 		return st;
-	if ((rc = load_figures(&f, m)) != DB_OK)
+	if ((rc = cached_figures(r, &f, &c)) != DB_OK)
 		return app_db_status(rc);
-	if (!r->api)
-		page_model(r, &f, m);
+	if (r->api)
+		return api_answer(r, &f, c);
+	if ((rc = add_outbox(&f, m)) != DB_OK)
+		return app_db_status(rc);
+	if (!draw_sections(r, &f, c))
+		return HTTP_INTERNAL_ERROR;
+	json_object_set_new(m, "from", json_string(f.from));
+	json_object_set_new(m, "to", json_string(f.to));
+	json_object_set_new(m, "is_platform", json_boolean(f.platform));
+	json_object_set_new(m, "range_query", json_string(arena_printf(r->arena,
+	    "from=%s&to=%s", f.from, f.to)));
+	json_object_set_new(m, "summary_html", json_string_nocheck(c->summary));
+	json_object_set_new(m, "figures_html",
+	    json_string_nocheck(c->sections));
 	return HTTP_OK;
 }
 
@@ -522,10 +936,22 @@ csv_cell(struct buf *out, const char *s, bool last)
 	buf_puts(out, last ? "\r\n" : ",");
 }
 
+/* A number cell, written by hand: a 90-day table has some 800 of them,
+ * and a printf per cell was most of a cached CSV's cost. */
 static void
 csv_int(struct buf *out, long long v, bool last)
 {
-	buf_printf(out, "%lld%s", v, last ? "\r\n" : ",");
+	char			 s[24], *p = s + sizeof(s);
+	unsigned long long	 u;
+
+	u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_append(out, p, (size_t)(s + sizeof(s) - p));
+	buf_puts(out, last ? "\r\n" : ",");
 }
 
 /* The header row: localized column names. */
@@ -622,6 +1048,7 @@ static enum http_status
 dashboard_csv(struct req *r, json_t *m)
 {
 	struct figures	 f;
+	struct cached	*c;
 	struct buf	 out;
 	const char	*slash, *name;
 	enum http_status st;
@@ -630,7 +1057,8 @@ dashboard_csv(struct req *r, json_t *m)
 	memset(&f, 0, sizeof(f));
 	if ((st = scope_of(r, &f)) != HTTP_OK)
 		return st;
-	if ((rc = load_figures(&f, m)) != DB_OK)
+	if ((rc = add_figures(r, &f, m, &c)) != DB_OK ||
+	    (rc = add_outbox(&f, m)) != DB_OK)
 		return app_db_status(rc);
 	slash = strrchr(r->route_path, '/');
 	name = arena_strndup(r->arena, slash + 1, strlen(slash + 1) - 4);
@@ -660,7 +1088,7 @@ dashboard_csv(struct req *r, json_t *m)
 static enum http_status
 dashboard_outbox(struct req *r, json_t *m)
 {
-	json_t		*rows = NULL, *health = NULL, *dead = NULL, *last, *e;
+	json_t		*rows = NULL, *health = NULL, *last, *e;
 	long long	 before = INT64_MAX;
 	enum db_status	 rc;
 	size_t		 i;
@@ -672,13 +1100,8 @@ dashboard_outbox(struct req *r, json_t *m)
 		before = INT64_MAX;
 	if ((rc = db_query(&stmts[STMT_OUTBOX_LIST], P(DB_INT(before),
 	    DB_INT(OUTBOX_PAGE + 1)), &rows)) != DB_OK ||
-	    (rc = db_query_one(&stmts[STMT_OUTBOX_HEALTH], DB_NOPARAMS,
-	    &health)) != DB_OK ||
-	    (rc = db_query_one(&stmts[STMT_OUTBOX_DEAD], DB_NOPARAMS, &dead)) !=
-	    DB_OK) {
+	    (rc = load_outbox_health(&health)) != DB_OK) {
 		json_decref(rows);
-		json_decref(health);
-		json_decref(dead);
 		return app_db_status(rc);
 	}
 	if (json_array_size(rows) > OUTBOX_PAGE) {
@@ -690,8 +1113,6 @@ dashboard_outbox(struct req *r, json_t *m)
 	json_array_foreach(rows, i, e)
 		json_object_set_new(e, "is_dead", json_boolean(strcmp(jstr(e,
 		    "status"), "dead") == 0));
-	json_object_update(health, dead);
-	json_decref(dead);
 	json_object_set_new(m, "items", rows);
 	json_object_set_new(m, "outbox", health);
 	return HTTP_OK;
@@ -769,7 +1190,7 @@ static const struct route routes[] = {
 };
 
 static const struct app dashboard = {
-	"dashboard", routes, fields, DF__MAX, stmts, STMT__MAX, NULL,
+	"dashboard", routes, fields, DF__MAX, stmts, STMT__MAX, dashboard_init,
 };
 
 int
