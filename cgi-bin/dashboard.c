@@ -17,7 +17,6 @@
  * created in the range.  NGOs see their own figures, admins the
  * platform's and the outbox's health; anyone else gets 403.
  */
-#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -769,15 +768,6 @@ dashboard_init(void)
 	FILE			*fp;
 	int			 rc = -1;
 
-	/*
-	 * A page is some 40 KB, built and copied in a few buffers.  With
-	 * the default threshold glibc gives that memory back to the system
-	 * at the end of each request and faults it in again on the next
-	 * (on a virtual machine, a TLB shootdown across CPUs each time):
-	 * the workers keep what they have used instead.
-	 */
-	mallopt(M_TRIM_THRESHOLD, 16 << 20);
-	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	fragments = tpl_set_new(cfg_bool("server", "strict_templates", false) ?
 	    TPL_STRICT : TPL_SPEC);
 	buf_init(&src);
