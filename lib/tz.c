@@ -74,32 +74,34 @@ file_ok(const char *zone)
 bool
 tz_valid(const char *zone)
 {
-	return zone != NULL && name_ok(zone) && file_ok(zone);
+	/* The last zone found: a page shows many times of one zone. */
+	static char	 known[TZ_NAME_MAX + 1];
+
+	if (zone == NULL || !name_ok(zone))
+		return false;
+	if (strcmp(zone, known) == 0)
+		return true;
+	if (!file_ok(zone))
+		return false;
+	snprintf(known, sizeof(known), "%s", zone);
+	return true;
 }
 
-/* Makes zone the process's local time; returns the TZ to put back
- * (NULL: there was none), owned by the caller. */
-static char *
-zone_enter(const char *zone)
+/*
+ * Makes zone the C library's local time.  It stays so after the call:
+ * putting the old TZ back would make glibc read and parse the zone file
+ * again on every conversion (twice per time shown), and nothing else in
+ * Ágora reads local time (everything else is gmtime_r and timegm).
+ */
+static void
+zone_use(const char *zone)
 {
-	const char	*old = getenv("TZ");
-	char		*saved = old != NULL ? x_strdup(old) : NULL;
+	const char	*cur = getenv("TZ");
 
+	if (cur != NULL && strcmp(cur, zone) == 0)
+		return;
 	setenv("TZ", zone, 1);
 	tzset();
-	return saved;
-}
-
-/* Puts back what zone_enter saved and frees it. */
-static void
-zone_leave(char *saved)
-{
-	if (saved != NULL)
-		setenv("TZ", saved, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	x_free(saved);
 }
 
 static int
@@ -231,16 +233,14 @@ tz_to_utc(const char *zone, const char *local, char utc[TZ_TIME_LEN])
 	struct tm	 wall, tm;
 	enum tz_status	 st;
 	time_t		 t = 0;
-	char		*saved;
 
 	utc[0] = '\0';
 	if (!tz_valid(zone))
 		return TZ_UNKNOWN;
 	if (local == NULL || !parse_time(local, false, &wall))
 		return TZ_BADTIME;
-	saved = zone_enter(zone);
+	zone_use(zone);
 	st = wall_to_time(&wall, &t);
-	zone_leave(saved);
 	if (st != TZ_OK)
 		return st;
 	if (gmtime_r(&t, &tm) == NULL || !format_time(&tm, utc)) {
@@ -260,7 +260,6 @@ tz_from_utc(const char *zone, const char *utc, char local[TZ_TIME_LEN],
 	struct tm	 tm;
 	enum tz_status	 st = TZ_OK;
 	time_t		 t;
-	char		*saved;
 
 	local[0] = '\0';
 	if (abbr != NULL)
@@ -270,14 +269,12 @@ tz_from_utc(const char *zone, const char *utc, char local[TZ_TIME_LEN],
 	if (utc == NULL || !parse_time(utc, true, &tm))
 		return TZ_BADTIME;
 	t = timegm(&tm);
-	saved = zone_enter(zone);
+	zone_use(zone);
 	if (localtime_r(&t, &tm) == NULL || !format_time(&tm, local))
 		st = TZ_BADTIME;
-	/* tm_zone points into the zone's data: copied before TZ changes
-	 * back. */
+	/* tm_zone points into the zone's data: copied before TZ changes. */
 	else if (abbr != NULL && tm.tm_zone != NULL)
 		snprintf(abbr, TZ_ABBR_MAX, "%s", tm.tm_zone);
-	zone_leave(saved);
 	if (st != TZ_OK)
 		local[0] = '\0';
 	return st;

@@ -7,9 +7,10 @@
  * city where an event happens.  A zone is an IANA name such as
  * "Europe/Madrid" or "Atlantic/Canary".
  *
- * Each conversion sets TZ for the call and puts the caller's TZ back
- * before it returns, so the process's idea of local time never changes.
- * That makes these functions unsafe to call from two threads at once;
+ * A conversion sets TZ to its zone and leaves it so (glibc then keeps
+ * the zone parsed for the next call): the process's local time is the
+ * last zone converted, and nothing else in Ágora reads local time.  That
+ * makes these functions unsafe to call from two threads at once;
  * Ágora's programs are single-threaded preforked workers.
  *
  * Times are text, as forms and MariaDB have them:
