@@ -69,6 +69,10 @@ enum {
 	STMT_PEOPLE, STMT_PARTICIPANTS, STMT_INSERT, STMT__MAX
 };
 
+/* Notifications per statement: a statement stays well inside the
+ * server's max_allowed_packet however many people an event has. */
+#define INSERT_CHUNK	1000
+
 /* What the statements below say of each person: the language, the
  * channels turned off for the type (a missing preference counts as on)
  * and the devices to push to. */
@@ -322,15 +326,24 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 	json_decref(devs);
 }
 
-/* Writes what a batch made: three statements at most. */
+/* Writes what a batch made: a statement per kind of row, or more for
+ * an event with many people (INSERT_CHUNK rows a statement). */
 static enum db_status
 notes_write(const struct kind *k, struct notes *ns)
 {
 	enum db_status	 rc = DB_OK;
+	json_t		*chunk;
 	char		*text;
+	size_t		 i, j, n = json_array_size(ns->inapp);
 
-	if (json_array_size(ns->inapp) > 0) {
-		text = json_dumps(ns->inapp, JSON_COMPACT);
+	for (i = 0; rc == DB_OK && i < n; i += INSERT_CHUNK) {
+		chunk = json_array();
+		for (j = i; j < n && j < i + INSERT_CHUNK; j++)
+			json_array_append(chunk, json_array_get(ns->inapp, j));
+		text = json_dumps(chunk, JSON_COMPACT);
+		json_decref(chunk);
+		if (text == NULL)
+			return DB_ERROR;
 		rc = db_exec(&stmts[STMT_INSERT], P(DB_TEXT(k->type),
 		    DB_TEXT(text)), NULL, NULL);
 		free(text);
@@ -348,6 +361,7 @@ notify(const struct kind *k, const struct outbox_row *rows, size_t n,
 {
 	struct notes	 ns;
 	json_t		*who = NULL, *w;
+	json_int_t	 at;
 	enum db_status	 rc;
 	size_t		 i;
 
@@ -361,9 +375,11 @@ notify(const struct kind *k, const struct outbox_row *rows, size_t n,
 	ns.push = json_array();
 	buf_init(&ns.title);
 	buf_init(&ns.body);
-	json_array_foreach(who, i, w)
-		note_one(k, &rows[json_integer_value(json_object_get(w, "i"))],
-		    w, &ns);
+	json_array_foreach(who, i, w) {
+		at = json_integer_value(json_object_get(w, "i"));
+		if (at >= 0 && (size_t)at < n)
+			note_one(k, &rows[at], w, &ns);
+	}
 	if ((rc = notes_write(k, &ns)) != DB_OK)
 		snprintf(err, errlen, "%s: %s", k->topic, db_status_str(rc));
 	json_decref(who);

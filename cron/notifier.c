@@ -207,6 +207,7 @@ struct claimed {
 };
 
 struct batch {
+	long long	 deadline;	/* half the lease, from the claim */
 	json_t		*rows;		/* as claimed */
 	struct claimed	*c;		/* one per claimed row */
 	size_t		 n;
@@ -254,9 +255,11 @@ group_run(const struct consumer *c, const struct outbox_row *items,
 		rc = DB_NOTFOUND;
 	if (rc == DB_OK || retryable(rc))
 		return rc;
+	/* Undone, or the whole batch goes: a transaction the server ended
+	 * has no savepoint left, and what follows must not commit alone. */
 	if ((rc = db_exec(&stmts[STMT_ROLLBACK_GROUP], DB_NOPARAMS, NULL,
 	    NULL)) != DB_OK)
-		return rc;
+		return retryable(rc) ? rc : DB_RETRY;
 	return DB_NOTFOUND;
 }
 
@@ -286,7 +289,7 @@ fast_pass(struct batch *b)
 			if (n == 0)
 				continue;
 			rc = group_run(c, items, n);
-			if (retryable(rc))
+			if (rc != DB_OK && rc != DB_NOTFOUND)
 				goto out;
 			if (rc == DB_OK)
 				for (i = 0; i < n; i++)
@@ -406,20 +409,18 @@ batch_tx(void *arg)
 	enum db_status	 rc;
 	size_t		 i;
 	char		*ids;
-	long long	 deadline;
 	bool		 undo;
 
 	json_array_clear(b->done);
 	b->handled = 0;
 	for (i = 0; i < b->n; i++)
 		b->c[i].nfast = 0;
-	deadline = now_ms() + lease_seconds * 1000 / 2;
 	if ((rc = fast_pass(b)) != DB_OK)
 		return rc;
 	for (i = 0; i < b->n; i++) {
 		/* Past half the lease, or asked to stop, the rest go back
 		 * now rather than to whoever takes them when it ends. */
-		if (stopping || now_ms() > deadline) {
+		if (stopping || now_ms() > b->deadline) {
 			if ((rc = release(b->rows, i)) != DB_OK)
 				return rc;
 			break;
@@ -481,7 +482,7 @@ read_claim(struct batch *b)
 static int
 drain_once(long long max_attempts)
 {
-	struct batch	 b = { NULL, NULL, 0, NULL, 0, max_attempts };
+	struct batch	 b = { 0, NULL, NULL, 0, NULL, 0, max_attempts };
 	enum db_status	 rc;
 	size_t		 i;
 	int		 n;
@@ -490,6 +491,8 @@ drain_once(long long max_attempts)
 		json_decref(b.rows);
 		return -1;
 	}
+	/* However often the batch is tried, the lease counts from here. */
+	b.deadline = now_ms() + lease_seconds * 1000 / 2;
 	read_claim(&b);
 	n = (int)b.n;
 	b.done = json_array();

@@ -17,9 +17,11 @@
  * would deadlock on them as they add mirrors at the end of the same
  * tables).  What keeps two deliveries about one event, in one run or
  * two, from counting the same change twice is the raw event's row, read
- * for update first: they go one after the other.  Lock order: the raw
+ * for update first: they go one after the other.  Lock order: the
+ * platform's dash_version row (every delivery moves the platform's
+ * figures, so runs take turns there rather than deadlock), the raw
  * events, their mirrors, the other raw rows and their mirrors, then the
- * counters (events by id, days by scope and day).
+ * counters (events by id, days by scope and day, versions by scope).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +64,7 @@ enum ru_stmt {
 	STMT_SPONSOR_DELETE,
 	STMT_DAYS_MOVE,
 	STMT_VERSIONS_BUMP,
+	STMT_PLATFORM_LOCK,
 	STMT__MAX
 };
 
@@ -184,6 +187,11 @@ static struct db_stmt stmts[STMT__MAX] = {
 	 * dashboard's workers drop what they kept of them */
 	{ "INSERT INTO dash_version (scope_id, version) SELECT j.id, 1 FROM "
 	  ID_TABLE "ON DUPLICATE KEY UPDATE version = version + 1", NULL, 0 },
+	/* STMT_PLATFORM_LOCK: every delivery moves the platform's figures;
+	 * taking their row first orders the runs, which would deadlock
+	 * otherwise (events, then the platform's row, then more events) */
+	{ "INSERT INTO dash_version (scope_id, version) VALUES (0, 0) ON "
+	  "DUPLICATE KEY UPDATE version = version", NULL, 0 },
 };
 
 /*
@@ -649,9 +657,13 @@ sync_events(int64_t *ids, size_t n, struct tally *t)
 		    t);
 	}
 	json_decref(ids_json);
-	if (rc == DB_OK && (rc = exec_all(STMT_EVENTS_INSERT, ins)) == DB_OK)
+	if (rc != DB_OK)
+		goto out;
+	rc = exec_all(STMT_EVENTS_INSERT, ins);
+	ins = NULL;
+	if (rc == DB_OK)
 		rc = exec_all(STMT_EVENTS_SET, set);
-	ins = set = NULL;
+	set = NULL;
 out:
 	json_decref(ins);
 	json_decref(set);
@@ -712,6 +724,7 @@ sync_participations(int64_t *ids, int64_t *events, size_t n, struct tally *t)
 	char		*text, key[24];
 	size_t		 i, nmore = 0;
 
+	qsort(events, n, sizeof(*events), id_order);	/* for bsearch */
 	if ((rc = sync_events(events, n, t)) != DB_OK)
 		return rc;
 	text = id_text(ids, n);
@@ -738,8 +751,9 @@ sync_participations(int64_t *ids, int64_t *events, size_t n, struct tally *t)
 	json_decref(idl);
 	rc = exec_all(STMT_PARTS_UPSERT, up);
 	up = NULL;
-	if (rc == DB_OK)
-		rc = exec_all(STMT_PARTS_DELETE, gone);
+	if (rc != DB_OK)
+		goto out;
+	rc = exec_all(STMT_PARTS_DELETE, gone);
 	gone = NULL;
 out:
 	json_decref(up);
@@ -841,6 +855,13 @@ payload_id(json_t *payload, const char *key, char *err, size_t errlen)
 	return json_integer_value(v);
 }
 
+/* Every delivery starts here: see STMT_PLATFORM_LOCK. */
+static enum db_status
+platform_first(void)
+{
+	return db_exec(&stmts[STMT_PLATFORM_LOCK], DB_NOPARAMS, NULL, NULL);
+}
+
 /* Writes the tally after the work, and says what failed. */
 static enum db_status
 finish(enum db_status rc, struct tally *t, const char *what, char *err,
@@ -858,12 +879,15 @@ static enum db_status
 on_event(int64_t outbox_id, json_t *payload, char *err, size_t errlen)
 {
 	struct tally	 t = { 0 };
+	enum db_status	 rc;
 	int64_t		 id;
 
 	(void)outbox_id;
 	if ((id = payload_id(payload, "event_id", err, errlen)) == 0)
 		return DB_ERROR;
-	return finish(sync_event(id, &t), &t, "event", err, errlen);
+	if ((rc = platform_first()) == DB_OK)
+		rc = sync_event(id, &t);
+	return finish(rc, &t, "event", err, errlen);
 }
 
 /* Any number of participation rows at once (one, row by row). */
@@ -885,9 +909,11 @@ on_participations(const struct outbox_row *rows, size_t n, char *err,
 			rc = DB_ERROR;
 			break;
 		}
-	if (rc == DB_OK)
-		rc = finish(sync_participations(ids, evs, n, &t), &t,
-		    "participation", err, errlen);
+	if (rc == DB_OK) {
+		if ((rc = platform_first()) == DB_OK)
+			rc = sync_participations(ids, evs, n, &t);
+		rc = finish(rc, &t, "participation", err, errlen);
+	}
 	x_free(ids);
 	x_free(evs);
 	return rc;
@@ -897,26 +923,32 @@ static enum db_status
 on_reaction(int64_t outbox_id, json_t *payload, char *err, size_t errlen)
 {
 	struct tally	 t = { 0 };
+	enum db_status	 rc;
 	int64_t		 ev, user;
 
 	(void)outbox_id;
 	if ((ev = payload_id(payload, "event_id", err, errlen)) == 0 ||
 	    (user = payload_id(payload, "user_id", err, errlen)) == 0)
 		return DB_ERROR;
-	return finish(sync_reaction(ev, user, &t), &t, "reaction", err, errlen);
+	if ((rc = platform_first()) == DB_OK)
+		rc = sync_reaction(ev, user, &t);
+	return finish(rc, &t, "reaction", err, errlen);
 }
 
 static enum db_status
 on_sponsor(int64_t outbox_id, json_t *payload, char *err, size_t errlen)
 {
 	struct tally	 t = { 0 };
+	enum db_status	 rc;
 	int64_t		 ev, company;
 
 	(void)outbox_id;
 	if ((ev = payload_id(payload, "event_id", err, errlen)) == 0 ||
 	    (company = payload_id(payload, "company_id", err, errlen)) == 0)
 		return DB_ERROR;
-	return finish(sync_sponsor(ev, company, &t), &t, "sponsor", err, errlen);
+	if ((rc = platform_first()) == DB_OK)
+		rc = sync_sponsor(ev, company, &t);
+	return finish(rc, &t, "sponsor", err, errlen);
 }
 
 const struct consumer rollup_consumers[] = {

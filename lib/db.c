@@ -109,7 +109,7 @@ db_connect(void)
 	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
 	    "idle_transaction_timeout = %lld, innodb_lock_wait_timeout = %u, "
 	    "tx_isolation = '%s'", cfg_int("db", "idle_tx_timeout", 60),
-	    timeout > 2 ? timeout - 2 : 1, isolation);
+	    timeout == 0 ? 50 : timeout > 2 ? timeout - 2 : 1, isolation);
 	mysql_options(conn, MYSQL_INIT_COMMAND, init);
 	sock = cfg_str("db", "socket", NULL);
 	if (mysql_real_connect(conn, cfg_str("db", "host", "localhost"),

@@ -264,3 +264,29 @@ test('a bad row among many: the rest go at once, it alone fails', async () => {
 	assert.equal(sqlText(`SELECT SUM(approved) FROM dash_day WHERE scope_id = ${org}`),
 	    '10', 'the figures count each good row once');
 });
+
+test('an event with 1,200 people: each told once, in statements of bounded size', async () => {
+	const tag = `crowd-${Date.now()}`;
+	sqlText(`INSERT INTO users (email, password_hash, name, role) VALUES
+	    ('ong-${tag}@example.org', '!', 'ONG ${tag}', 'ong')`);
+	const org = sqlText(`SELECT id FROM users WHERE email = 'ong-${tag}@example.org'`);
+	sqlText(`INSERT INTO users (email, password_hash, name, role) SELECT
+	    CONCAT('c', seq, '-${tag}@example.org'), '!', 'C', 'externo' FROM seq_1_to_1200`);
+	const ev = sqlText(`INSERT INTO events (organizer_id, title, description, type_id,
+	    city_id, starts_at, ends_at, capacity, status) VALUES (${org}, 'Concierto ${tag}',
+	    'Prueba.', 1, 1, UTC_TIMESTAMP() + INTERVAL 5 DAY, UTC_TIMESTAMP() +
+	    INTERVAL 5 DAY + INTERVAL 1 HOUR, 0, 'cancelled'); SELECT LAST_INSERT_ID()`);
+	sqlText(`INSERT INTO participations (event_id, user_id, status) SELECT ${ev}, id,
+	    'approved' FROM users WHERE email LIKE 'c%-${tag}@example.org'`);
+	// Mail off for them: this is about the in-app rows.
+	sqlText(`INSERT INTO notification_prefs (user_id, type, channel, enabled) SELECT id,
+	    'event_cancelled', 'email', 0 FROM users WHERE email LIKE 'c%-${tag}@example.org'`);
+	const row = sqlText(`INSERT INTO outbox (topic, payload) VALUES ('event.cancelled',
+	    JSON_OBJECT('event_id', ${ev}, 'organizer_id', ${org}, 'title', 'Concierto',
+	    'status', 'cancelled')); SELECT LAST_INSERT_ID()`);
+	const { code, err } = await notifier().done;
+	assert.equal(code, 0, err);
+	assert.equal(sqlText(`SELECT status FROM outbox WHERE id = ${row}`), 'done');
+	assert.equal(sqlText(`SELECT COUNT(*), COUNT(DISTINCT user_id) FROM notifications
+	    WHERE outbox_id = ${row}`), '1200\t1200');
+});
