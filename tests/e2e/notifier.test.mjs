@@ -225,19 +225,25 @@ test('a frozen run (SIGSTOP) gives its rows back; nothing doubled', async () => 
 	    ${ids[0]} AND ${ids[ids.length - 1]}`), String(ids.length));
 });
 
-test('a bad row among many: the rest go at once, it alone fails', async () => {
-	const tag = `group-${Date.now()}`;
+/* An NGO's event in the given state with n people enrolled and approved;
+ * the people's emails end in -${tag}@example.org. */
+function eventWithPeople(tag, n, status) {
 	sqlText(`INSERT INTO users (email, password_hash, name, role) VALUES
 	    ('ong-${tag}@example.org', '!', 'ONG ${tag}', 'ong')`);
 	const org = sqlText(`SELECT id FROM users WHERE email = 'ong-${tag}@example.org'`);
 	sqlText(`INSERT INTO users (email, password_hash, name, role) SELECT
-	    CONCAT('p', seq, '-${tag}@example.org'), '!', 'P', 'externo' FROM seq_1_to_10`);
+	    CONCAT('p', seq, '-${tag}@example.org'), '!', 'P', 'externo' FROM seq_1_to_${n}`);
 	const ev = sqlText(`INSERT INTO events (organizer_id, title, description, type_id,
 	    city_id, starts_at, ends_at, capacity, status) VALUES (${org}, 'Evento ${tag}',
 	    'Prueba.', 1, 1, UTC_TIMESTAMP() + INTERVAL 5 DAY, UTC_TIMESTAMP() +
-	    INTERVAL 5 DAY + INTERVAL 1 HOUR, 0, 'published'); SELECT LAST_INSERT_ID()`);
+	    INTERVAL 5 DAY + INTERVAL 1 HOUR, 0, '${status}'); SELECT LAST_INSERT_ID()`);
 	sqlText(`INSERT INTO participations (event_id, user_id, status) SELECT ${ev}, id,
 	    'approved' FROM users WHERE email LIKE 'p%-${tag}@example.org'`);
+	return { org, ev };
+}
+
+test('a bad row among many: the rest go at once, it alone fails', async () => {
+	const { org, ev } = eventWithPeople(`group-${Date.now()}`, 10, 'published');
 	const payload = `'participation_id', p.id, 'event_id', p.event_id, 'user_id',
 	    p.user_id, 'organizer_id', ${org}, 'status', 'approved', 'title', 'Evento'`;
 	const first = Number(sqlText(`INSERT INTO outbox (topic, payload) SELECT
@@ -267,20 +273,10 @@ test('a bad row among many: the rest go at once, it alone fails', async () => {
 
 test('an event with 1,200 people: each told once, in statements of bounded size', async () => {
 	const tag = `crowd-${Date.now()}`;
-	sqlText(`INSERT INTO users (email, password_hash, name, role) VALUES
-	    ('ong-${tag}@example.org', '!', 'ONG ${tag}', 'ong')`);
-	const org = sqlText(`SELECT id FROM users WHERE email = 'ong-${tag}@example.org'`);
-	sqlText(`INSERT INTO users (email, password_hash, name, role) SELECT
-	    CONCAT('c', seq, '-${tag}@example.org'), '!', 'C', 'externo' FROM seq_1_to_1200`);
-	const ev = sqlText(`INSERT INTO events (organizer_id, title, description, type_id,
-	    city_id, starts_at, ends_at, capacity, status) VALUES (${org}, 'Concierto ${tag}',
-	    'Prueba.', 1, 1, UTC_TIMESTAMP() + INTERVAL 5 DAY, UTC_TIMESTAMP() +
-	    INTERVAL 5 DAY + INTERVAL 1 HOUR, 0, 'cancelled'); SELECT LAST_INSERT_ID()`);
-	sqlText(`INSERT INTO participations (event_id, user_id, status) SELECT ${ev}, id,
-	    'approved' FROM users WHERE email LIKE 'c%-${tag}@example.org'`);
+	const { org, ev } = eventWithPeople(tag, 1200, 'cancelled');
 	// Mail off for them: this is about the in-app rows.
 	sqlText(`INSERT INTO notification_prefs (user_id, type, channel, enabled) SELECT id,
-	    'event_cancelled', 'email', 0 FROM users WHERE email LIKE 'c%-${tag}@example.org'`);
+	    'event_cancelled', 'email', 0 FROM users WHERE email LIKE 'p%-${tag}@example.org'`);
 	const row = sqlText(`INSERT INTO outbox (topic, payload) VALUES ('event.cancelled',
 	    JSON_OBJECT('event_id', ${ev}, 'organizer_id', ${org}, 'title', 'Concierto',
 	    'status', 'cancelled')); SELECT LAST_INSERT_ID()`);
