@@ -617,7 +617,8 @@ stream_open(struct stream *s, long long last, struct buf *out,
 
 /* What the poller queued for s, as events: the pending notifications
  * (skipping those at or below the resume point, which the client has,
- * and those just replayed) and the counter if it changed.  An id
+ * those just replayed, and those older than a full replay) and the
+ * counter if it changed.  An id
  * below one already sent goes without an "id:" line, so the browser's
  * resume point never moves back.  True when items were dropped for a
  * client that stopped reading: the stream ends, and it resumes. */
@@ -643,6 +644,10 @@ stream_take(struct stream *s, struct buf *out, long long resume,
 	s->count_dirty = false;
 	pthread_mutex_unlock(&reg_mx);
 
+	/* A replay cut at REPLAY_MAX gave the newest: older rows the poller
+	 * queued meanwhile stay out too, whichever of the two saw them first. */
+	if (nreplayed == REPLAY_MAX && replayed[0] > resume)
+		resume = replayed[0];
 	for (it = list; it != NULL; it = next) {
 		next = it->next;
 		for (i = 0; i < nreplayed && replayed[i] != it->id; i++)
