@@ -370,17 +370,16 @@ when_label(struct req *r, const char *iso)
 
 /*
  * A stored UTC time as the wall-clock time of zone, "YYYY-MM-DD HH:MM:SS",
- * and the zone's abbreviation then (abbr may be NULL).  NULL when it
- * cannot be converted: the catalog only takes zones the database knows,
- * so that means the server's zone files went missing, which is logged.
+ * for the form.  NULL when it cannot be converted: the catalog only takes
+ * zones the database knows, so that means the server's zone files went
+ * missing, which is logged.
  */
 static const char *
-utc_to_wall(struct req *r, const char *zone, const char *iso,
-    char abbr[TZ_ABBR_MAX])
+utc_to_wall(struct req *r, const char *zone, const char *iso)
 {
 	char	 local[TZ_TIME_LEN];
 
-	if (tz_from_utc(zone, iso, local, abbr) != TZ_OK) {
+	if (tz_from_utc(zone, iso, local, NULL) != TZ_OK) {
 		log_warnx("cannot show %s in zone \"%s\"", iso, zone);
 		return NULL;
 	}
@@ -397,17 +396,20 @@ utc_to_wall(struct req *r, const char *zone, const char *iso,
 static void
 wall_label(struct req *r, json_t *e, const char *which)
 {
-	const char	*iso, *wall = NULL;
-	char		 abbr[TZ_ABBR_MAX];
+	const char	*iso;
+	char		 when[TZ_WHEN_LEN], abbr[TZ_ABBR_MAX];
 
 	iso = jstr(e, arena_printf(r->arena, "%s_at", which));
-	if (!r->api)
-		wall = utc_to_wall(r, jstr(e, "timezone"), iso, abbr);
+	if (r->api) {
+		json_object_set_new(e, arena_printf(r->arena, "%s_label",
+		    which), json_string(when_label(r, iso)));
+		return;
+	}
+	tz_wall(jstr(e, "timezone"), iso, when, abbr);
 	json_object_set_new(e, arena_printf(r->arena, "%s_label", which),
-	    json_string(when_label(r, wall != NULL ? wall : iso)));
-	if (!r->api)
-		json_object_set_new(e, arena_printf(r->arena, "%s_zone",
-		    which), json_string(wall != NULL ? abbr : "UTC"));
+	    json_string(when));
+	json_object_set_new(e, arena_printf(r->arena, "%s_zone", which),
+	    json_string(abbr));
 }
 
 /* An ISO 8601 UTC string from the database as MariaDB's DATETIME. */
@@ -980,7 +982,7 @@ stored_wall(struct req *r, const json_t *cur, const char *key)
 {
 	const char	*iso = jstr(cur, key), *wall;
 
-	if ((wall = utc_to_wall(r, jstr(cur, "timezone"), iso, NULL)) == NULL)
+	if ((wall = utc_to_wall(r, jstr(cur, "timezone"), iso)) == NULL)
 		return iso;
 	return arena_printf(r->arena, "%.10sT%s", wall, wall + 11);
 }

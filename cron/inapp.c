@@ -69,10 +69,6 @@ enum {
 	STMT_PEOPLE, STMT_PARTICIPANTS, STMT_INSERT, STMT__MAX
 };
 
-/* Notifications per statement: a statement stays well inside the
- * server's max_allowed_packet however many people an event has. */
-#define INSERT_CHUNK	1000
-
 /* What the statements below say of each person: the language, the
  * channels turned off for the type (a missing preference counts as on)
  * and the devices to push to. */
@@ -327,30 +323,16 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 }
 
 /* Writes what a batch made: a statement per kind of row, or more for
- * an event with many people (INSERT_CHUNK rows a statement). */
+ * an event with many people (db_exec_chunks). */
 static enum db_status
 notes_write(const struct kind *k, struct notes *ns)
 {
-	enum db_status	 rc = DB_OK;
-	json_t		*chunk;
-	char		*text;
-	size_t		 i, j, n = json_array_size(ns->inapp);
+	enum db_status	 rc;
 
-	for (i = 0; rc == DB_OK && i < n; i += INSERT_CHUNK) {
-		chunk = json_array();
-		for (j = i; j < n && j < i + INSERT_CHUNK; j++)
-			json_array_append(chunk, json_array_get(ns->inapp, j));
-		text = json_dumps(chunk, JSON_COMPACT);
-		json_decref(chunk);
-		if (text == NULL)
-			return DB_ERROR;
-		rc = db_exec(&stmts[STMT_INSERT], P(DB_TEXT(k->type),
-		    DB_TEXT(text)), NULL, NULL);
-		free(text);
-	}
-	if (rc == DB_OK && json_array_size(ns->mail) > 0)
+	rc = db_exec_chunks(&stmts[STMT_INSERT], k->type, ns->inapp);
+	if (rc == DB_OK)
 		rc = outbox_append_all("mail.notification", ns->mail);
-	if (rc == DB_OK && json_array_size(ns->push) > 0)
+	if (rc == DB_OK)
 		rc = outbox_append_all("push.notification", ns->push);
 	return rc;
 }

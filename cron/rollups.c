@@ -452,20 +452,13 @@ all_zero(const long long *d, size_t n)
 	return true;
 }
 
-/* Runs stmt with a JSON array it takes, unless the array is empty. */
+/* Runs stmt over a JSON array it takes (nothing when it is empty). */
 static enum db_status
 exec_all(enum ru_stmt stmt, json_t *rows)
 {
-	enum db_status	 rc = DB_OK;
-	char		*text;
+	enum db_status	 rc;
 
-	if (json_array_size(rows) > 0) {
-		if ((text = json_dumps(rows, JSON_COMPACT)) == NULL)
-			rc = DB_ERROR;
-		else
-			rc = db_exec(&stmts[stmt], P(DB_TEXT(text)), NULL, NULL);
-		free(text);
-	}
+	rc = db_exec_chunks(&stmts[stmt], NULL, rows);
 	json_decref(rows);
 	return rc;
 }

@@ -378,6 +378,33 @@ db_is_int(enum enum_field_types t)
 }
 
 enum db_status
+db_exec_chunks(struct db_stmt *s, const char *lead, const json_t *rows)
+{
+	enum db_status	 rc = DB_OK;
+	json_t		*chunk;
+	char		*text;
+	size_t		 i, k, n = json_array_size(rows);
+
+	for (i = 0; rc == DB_OK && i < n; i += DB_CHUNK) {
+		chunk = json_array();
+		for (k = i; k < n && k < i + DB_CHUNK; k++)
+			json_array_append(chunk, json_array_get(rows, k));
+		text = json_dumps(chunk, JSON_COMPACT);
+		json_decref(chunk);
+		if (text == NULL)
+			return DB_ERROR;
+		if (lead != NULL)
+			rc = db_exec(s, (const struct db_param[]){ DB_TEXT(lead),
+			    DB_TEXT(text), DB_END }, NULL, NULL);
+		else
+			rc = db_exec(s, (const struct db_param[]){ DB_TEXT(text),
+			    DB_END }, NULL, NULL);
+		free(text);
+	}
+	return rc;
+}
+
+enum db_status
 db_query(struct db_stmt *s, const struct db_param *p, json_t **rows)
 {
 	MYSQL_STMT	*st;

@@ -71,6 +71,13 @@ enum db_status	 db_query_one(struct db_stmt *, const struct db_param *, json_t *
 /* Runs a statement that changes rows; either out pointer may be NULL. */
 enum db_status	 db_exec(struct db_stmt *, const struct db_param *,
 		    uint64_t *affected, uint64_t *insert_id);
+/* For a set-based statement over JSON_TABLE: runs it once per DB_CHUNK
+ * elements of the JSON array rows (nothing when it is empty), with lead
+ * as its first parameter unless NULL and the chunk's JSON text after, so
+ * a statement stays well inside the server's max_allowed_packet. */
+#define DB_CHUNK	1000
+enum db_status	 db_exec_chunks(struct db_stmt *, const char *lead,
+		    const json_t *rows);
 
 /* Transactions.  db_tx() runs fn inside BEGIN/COMMIT, rolls back when fn
  * returns anything but DB_OK, and retries the whole of it on a deadlock. */

@@ -15,9 +15,6 @@ static struct db_stmt	stmt_insert_all = {
 	NULL, 0
 };
 
-/* Payloads per statement: a statement stays well inside the server's
- * max_allowed_packet whatever the caller hands over. */
-#define APPEND_CHUNK	1000
 
 static bool
 topic_ok(const char *topic)
@@ -51,11 +48,6 @@ outbox_append(const char *topic, json_t *payload)
 enum db_status
 outbox_append_all(const char *topic, const json_t *payloads)
 {
-	enum db_status	 rc = DB_OK;
-	json_t		*chunk;
-	char		*s;
-	size_t		 i, k, n;
-
 	if (!db_in_tx()) {
 		log_warnx("outbox_append_all(%s) outside a transaction",
 		    topic != NULL ? topic : "");
@@ -63,20 +55,7 @@ outbox_append_all(const char *topic, const json_t *payloads)
 	}
 	if (!json_is_array(payloads) || !topic_ok(topic))
 		return DB_ERROR;
-	n = json_array_size(payloads);
-	for (i = 0; rc == DB_OK && i < n; i += APPEND_CHUNK) {
-		chunk = json_array();
-		for (k = i; k < n && k < i + APPEND_CHUNK; k++)
-			json_array_append(chunk, json_array_get(payloads, k));
-		s = json_dumps(chunk, JSON_COMPACT);
-		json_decref(chunk);
-		if (s == NULL)
-			return DB_ERROR;
-		rc = db_exec(&stmt_insert_all, (const struct db_param[]){
-		    DB_TEXT(topic), DB_TEXT(s), DB_END }, NULL, NULL);
-		free(s);
-	}
-	return rc;
+	return db_exec_chunks(&stmt_insert_all, topic, payloads);
 }
 
 void

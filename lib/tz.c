@@ -281,18 +281,30 @@ tz_from_utc(const char *zone, const char *utc, char local[TZ_TIME_LEN],
 }
 
 void
-tz_label(const char *zone, const char *utc, char out[TZ_LABEL_LEN])
+tz_wall(const char *zone, const char *utc, char when[TZ_WHEN_LEN],
+    char abbr[TZ_ABBR_MAX])
 {
-	char	 local[TZ_TIME_LEN], abbr[TZ_ABBR_MAX];
+	char	 local[TZ_TIME_LEN];
 
-	out[0] = '\0';
+	when[0] = abbr[0] = '\0';
 	if (utc == NULL || strlen(utc) < 16)
 		return;
 	if (tz_from_utc(zone, utc, local, abbr) != TZ_OK) {
 		log_warnx("cannot show %s in zone \"%s\"", utc,
 		    zone != NULL ? zone : "");
 		snprintf(local, sizeof(local), "%.10s %.5s", utc, utc + 11);
-		snprintf(abbr, sizeof(abbr), "UTC");
+		snprintf(abbr, TZ_ABBR_MAX, "UTC");
 	}
-	snprintf(out, TZ_LABEL_LEN, "%.16s %s", local, abbr);
+	snprintf(when, TZ_WHEN_LEN, "%.16s", local);
+}
+
+void
+tz_label(const char *zone, const char *utc, char out[TZ_LABEL_LEN])
+{
+	char	 when[TZ_WHEN_LEN], abbr[TZ_ABBR_MAX];
+
+	out[0] = '\0';
+	tz_wall(zone, utc, when, abbr);
+	if (when[0] != '\0')
+		snprintf(out, TZ_LABEL_LEN, "%s %s", when, abbr);
 }

@@ -34,7 +34,8 @@
 #define TZ_NAME_MAX	64	/* bytes of a zone name, NUL not counted */
 #define TZ_ABBR_MAX	16	/* room for an abbreviation ("CEST", "-03") */
 #define TZ_TIME_LEN	20	/* "YYYY-MM-DD HH:MM:SS" and its NUL */
-#define TZ_LABEL_LEN	(17 + TZ_ABBR_MAX)	/* "YYYY-MM-DD HH:MM CEST" */
+#define TZ_WHEN_LEN	17	/* "YYYY-MM-DD HH:MM" and its NUL */
+#define TZ_LABEL_LEN	(TZ_WHEN_LEN + TZ_ABBR_MAX)	/* ... " CEST" */
 
 enum tz_status {
 	TZ_OK = 0,
@@ -68,9 +69,14 @@ enum tz_status	tz_from_utc(const char *zone, const char *utc,
 
 /*
  * A stored UTC time as people read it where it happens, for pages:
- * "2030-01-01 18:00 CET".  When zone cannot be read (its file gone from
- * the server) the UTC time, marked "UTC", and the failure is logged.
+ * when "2030-01-01 18:00" and abbr "CET".  When zone cannot be read (its
+ * file gone from the server) the UTC time, marked "UTC", and the failure
+ * is logged.  Both empty for a utc that is not a time.
  */
+void		tz_wall(const char *zone, const char *utc,
+		    char when[TZ_WHEN_LEN], char abbr[TZ_ABBR_MAX]);
+
+/* The same as one label: "2030-01-01 18:00 CET". */
 void		tz_label(const char *zone, const char *utc,
 		    char out[TZ_LABEL_LEN]);
 
