@@ -99,8 +99,7 @@ enum ev_stmt {
 	STMT_PLACE_GET,
 	STMT_EVENT_INSERT,
 	STMT_EVENT_SHOW,
-	STMT_EVENT_LIST,
-	STMT_EVENT_SEARCH,
+	STMT_ZONES,
 	STMT_EVENT_LOCK,
 	STMT_EVENT_OWNED,
 	STMT_EVENT_PEEK,
@@ -146,15 +145,6 @@ enum ev_stmt {
 	"JOIN event_types t ON t.id = e.type_id " \
 	"JOIN cities c ON c.id = e.city_id " \
 	"LEFT JOIN places p ON p.id = e.place_id "
-/* The list's filters: type, city, from, to, organiser, places left,
- * status, then EVENT_VISIBLE's viewer and admin flag. */
-#define EVENT_FILTERS \
-	"(? IS NULL OR e.type_id = ?) AND (? IS NULL OR e.city_id = ?) " \
-	"AND (? IS NULL OR e.starts_at >= ?) " \
-	"AND (? IS NULL OR e.starts_at < ? + INTERVAL 1 DAY) " \
-	"AND (? IS NULL OR e.organizer_id = ?) " \
-	"AND (? = 0 OR e.capacity = 0 OR e.approved_count < e.capacity) " \
-	"AND (? = 'all' OR e.status = ?) AND " EVENT_VISIBLE
 /* Drafts are their organiser's (and the admins') alone. */
 #define EVENT_VISIBLE \
 	"(e.status <> 'draft' OR e.organizer_id = ? OR ? = 1)"
@@ -192,28 +182,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "e.published_at, e.cover_file_id " EVENT_JOINS "WHERE e.id = ? AND "
 	  EVENT_VISIBLE,
 	  NULL, 0 },
-	/* STMT_EVENT_LIST: one row more than a page tells whether there is
-	 * a next.  No MATCH here: a full-text term anywhere in a query makes
-	 * MariaDB run the full-text search even when it is not needed.
-	 * The page's ids are picked first from the index alone (a deferred
-	 * join): asked for every column at once, MariaDB sorted the whole
-	 * city instead of reading 21 rows in index order. */
-	{ "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) AS excerpt "
-	  "FROM (SELECT e.id FROM events e WHERE " EVENT_FILTERS
-	  " ORDER BY e.starts_at, e.id LIMIT ? OFFSET ?) pick "
-	  "JOIN events e ON e.id = pick.id " EVENT_JOINED
-	  "ORDER BY e.starts_at, e.id", NULL, 0 },
-	/* STMT_EVENT_SEARCH: the same with words; relevance orders when
-	 * asked.  The page's ids first, as in the list: the joins then run
-	 * for 21 rows, not for every match. */
-	{ "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) AS excerpt "
-	  "FROM (SELECT e.id, IF(? = 1, MATCH (e.title, e.description) "
-	  "AGAINST (? IN BOOLEAN MODE), 0) AS score FROM events e "
-	  "WHERE MATCH (e.title, e.description) AGAINST (? IN BOOLEAN MODE) "
-	  "AND " EVENT_FILTERS
-	  " ORDER BY score DESC, e.starts_at, e.id LIMIT ? OFFSET ?) pick "
-	  "JOIN events e ON e.id = pick.id " EVENT_JOINED
-	  "ORDER BY pick.score DESC, e.starts_at, e.id", NULL, 0 },
+	/* STMT_ZONES: every city's zone, retired or not, for the list's
+	 * days; the zones in use are few, so grouped they come together */
+	{ "SELECT id, timezone FROM cities ORDER BY timezone", NULL, 0 },
 	/* STMT_EVENT_LOCK: an event the caller may change, locked */
 	{ "SELECT id, organizer_id, status, title, description, type_id, "
 	  "city_id, place_id, starts_at, ends_at, capacity, requires_approval, "
@@ -819,6 +790,228 @@ site_base(struct req *r)
 	    strcmp(https, "on") == 0 ? "https" : "http", host);
 }
 
+/* --- the list's query ---------------------------------------------------- */
+
+/*
+ * The list and the search are composed for the filters given, so that
+ * MariaDB sees only conditions that apply and picks the index that fits
+ * them (with every filter written as "? IS NULL OR ..." it walked all
+ * published events to find one city's).  Fixed text only; every value
+ * is a parameter.
+ */
+struct listing {
+	const char	*fq;		/* full-text query, "" for none */
+	bool		 relevance;
+	long long	 type, city, org;
+	bool		 places;
+	const char	*status;	/* a state or "all" */
+	const char	*from, *to;	/* local days, NULL when not given */
+	long long	 page;
+};
+
+#define LIST_PARAMS	16
+
+struct list_query {
+	struct buf	 sql;
+	struct db_param	 p[LIST_PARAMS + 1];
+	size_t		 n;
+	bool		 where;
+};
+
+static void
+lq_param(struct list_query *lq, struct db_param v)
+{
+	if (lq->n < LIST_PARAMS)
+		lq->p[lq->n++] = v;
+	lq->p[lq->n] = DB_END;
+}
+
+/* One more condition, with its parameter unless DBT_END. */
+static void
+lq_cond(struct list_query *lq, const char *cond, struct db_param v)
+{
+	buf_puts(&lq->sql, lq->where ? " AND " : " WHERE ");
+	buf_puts(&lq->sql, cond);
+	lq->where = true;
+	if (v.type != DBT_END)
+		lq_param(lq, v);
+}
+
+/* The day after day ("YYYY-MM-DD", already valid). */
+static void
+next_day(const char *day, char out[11])
+{
+	struct tm	 tm = { 0 };
+
+	tm.tm_year = atoi(day) - 1900;
+	tm.tm_mon = atoi(day + 5) - 1;
+	tm.tm_mday = atoi(day + 8) + 1;
+	(void)timegm(&tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Where day begins in zone as UTC; a zone this server cannot read
+ * counts as UTC, as the pages show it then. */
+static void
+day_start(const char *zone, const char *day, char utc[TZ_TIME_LEN])
+{
+	if (tz_day_start(zone, day, utc) != TZ_OK)
+		snprintf(utc, TZ_TIME_LEN, "%s 00:00:00", day);
+}
+
+/* The UTC span of the days from and to in zone; an end missing is
+ * the far past or future. */
+static void
+zone_span(const struct listing *l, const char *zone, char lo[TZ_TIME_LEN],
+    char hi[TZ_TIME_LEN])
+{
+	char	 after[11];
+
+	snprintf(lo, TZ_TIME_LEN, "1000-01-01 00:00:00");
+	snprintf(hi, TZ_TIME_LEN, "9999-12-31 23:59:59");
+	if (l->from != NULL)
+		day_start(zone, l->from, lo);
+	if (l->to != NULL) {
+		next_day(l->to, after);
+		day_start(zone, after, hi);
+	}
+}
+
+/*
+ * The days of from and to are those of the city where each event
+ * happens.  For one city, its zone's span in *lo and *hi.  For all,
+ * also every city's span as a JSON {"city id": [lo, hi]} in *json, and
+ * the widest span in *lo and *hi, which the index can use.
+ */
+static enum db_status
+day_spans(struct req *r, const struct listing *l, const char **json,
+    const char **lo, const char **hi)
+{
+	char		 a[TZ_TIME_LEN], b[TZ_TIME_LEN], min[TZ_TIME_LEN] = "",
+			 max[TZ_TIME_LEN] = "", *text;
+	const char	*zone, *last = "";
+	json_t		*cities = NULL, *row, *spans;
+	enum db_status	 rc;
+	size_t		 i;
+
+	*json = NULL;
+	if ((rc = db_query(&stmts[STMT_ZONES], DB_NOPARAMS, &cities)) != DB_OK)
+		return rc;
+	spans = json_object();
+	json_array_foreach(cities, i, row) {
+		zone = jstr(row, "timezone");
+		if (strcmp(zone, last) != 0)
+			zone_span(l, zone, a, b);
+		last = zone;
+		if (l->city == 0 || jint(row, "id") == l->city) {
+			if (*min == '\0' || strcmp(a, min) < 0)
+				memcpy(min, a, sizeof(min));
+			if (strcmp(b, max) > 0)
+				memcpy(max, b, sizeof(max));
+		}
+		json_object_set_new(spans, arena_printf(r->arena, "%lld",
+		    (long long)jint(row, "id")), json_pack("[s, s]", a, b));
+	}
+	json_decref(cities);
+	/* No such city: nothing matches it anyway. */
+	*lo = arena_strdup(r->arena, *min != '\0' ? min : "1000-01-01 00:00:00");
+	*hi = arena_strdup(r->arena, *max != '\0' ? max : "1000-01-01 00:00:00");
+	if (l->city == 0) {
+		if ((text = json_dumps(spans, JSON_COMPACT)) == NULL) {
+			json_decref(spans);
+			return DB_ERROR;
+		}
+		*json = arena_strdup(r->arena, text);
+		free(text);
+	}
+	json_decref(spans);
+	return DB_OK;
+}
+
+/* The index that yields a filtered list in date order, for MariaDB,
+ * which did not see it beside the per-city span of every event. */
+static const char *
+date_index(const struct listing *l)
+{
+	if (*l->fq != '\0' || strcmp(l->status, "all") == 0)
+		return "";
+	if (l->org)
+		return " FORCE INDEX (events_organizer)";
+	if (l->type)
+		return " FORCE INDEX (events_type)";
+	return " FORCE INDEX (events_list)";
+}
+
+/* One page of events (and one more, telling whether there is a next). */
+static enum db_status
+list_events(struct req *r, const struct listing *l, json_t **rows)
+{
+	struct list_query lq = { .n = 0 };
+	const char	*spans = NULL, *lo = NULL, *hi = NULL;
+	enum db_status	 rc;
+	int64_t		 uid = r->user.id;
+
+	*rows = NULL;
+	if ((l->from != NULL || l->to != NULL) &&
+	    (rc = day_spans(r, l, &spans, &lo, &hi)) != DB_OK)
+		return rc;
+	buf_init(&lq.sql);
+	lq.p[0] = DB_END;
+	/* The page's ids first, from the index alone (a deferred join): the
+	 * joins then run for 21 rows, not for every match. */
+	buf_puts(&lq.sql, "SELECT " EVENT_COLUMNS ", LEFT(e.description, 240) "
+	    "AS excerpt FROM (SELECT e.id");
+	if (l->relevance) {
+		buf_puts(&lq.sql, ", MATCH (e.title, e.description) AGAINST "
+		    "(? IN BOOLEAN MODE) AS score");
+		lq_param(&lq, DB_TEXT(l->fq));
+	}
+	buf_puts(&lq.sql, " FROM events e");
+	if (spans != NULL)
+		buf_puts(&lq.sql, date_index(l));
+	if (*l->fq != '\0')
+		lq_cond(&lq, "MATCH (e.title, e.description) AGAINST "
+		    "(? IN BOOLEAN MODE)", DB_TEXT(l->fq));
+	if (l->type)
+		lq_cond(&lq, "e.type_id = ?", DB_INT(l->type));
+	if (l->city)
+		lq_cond(&lq, "e.city_id = ?", DB_INT(l->city));
+	if (l->org)
+		lq_cond(&lq, "e.organizer_id = ?", DB_INT(l->org));
+	if (strcmp(l->status, "all") != 0)
+		lq_cond(&lq, "e.status = ?", DB_TEXT(l->status));
+	/* Drafts are their organiser's (and the admins') alone. */
+	if (!is_admin(r) && strcmp(l->status, "draft") == 0)
+		lq_cond(&lq, "e.organizer_id = ?", DB_INT(uid));
+	else if (!is_admin(r) && strcmp(l->status, "all") == 0)
+		lq_cond(&lq, "(e.status <> 'draft' OR e.organizer_id = ?)",
+		    DB_INT(uid));
+	if (l->places)
+		lq_cond(&lq, "(e.capacity = 0 OR e.approved_count < "
+		    "e.capacity)", DB_END);
+	if (lo != NULL) {
+		lq_cond(&lq, "e.starts_at >= ?", DB_TEXT(lo));
+		lq_cond(&lq, "e.starts_at < ?", DB_TEXT(hi));
+	}
+	if (spans != NULL) {
+		lq_cond(&lq, "e.starts_at >= JSON_VALUE(?, CONCAT('$.\"', "
+		    "e.city_id, '\"[0]'))", DB_TEXT(spans));
+		lq_cond(&lq, "e.starts_at < JSON_VALUE(?, CONCAT('$.\"', "
+		    "e.city_id, '\"[1]'))", DB_TEXT(spans));
+	}
+	buf_puts(&lq.sql, l->relevance ? " ORDER BY score DESC, e.starts_at, "
+	    "e.id" : " ORDER BY e.starts_at, e.id");
+	buf_puts(&lq.sql, " LIMIT ? OFFSET ?) pick JOIN events e ON "
+	    "e.id = pick.id " EVENT_JOINED "ORDER BY ");
+	lq_param(&lq, DB_INT(PAGE_SIZE + 1));
+	lq_param(&lq, DB_INT((l->page - 1) * PAGE_SIZE));
+	buf_puts(&lq.sql, l->relevance ? "pick.score DESC, e.starts_at, e.id" :
+	    "e.starts_at, e.id");
+	rc = db_query_sql(buf_str(&lq.sql), lq.p, rows);
+	buf_free(&lq.sql);
+	return rc;
+}
+
 /*
  * GET /events: anyone.  Published events by default, soonest first, 20
  * a page; q searches titles and descriptions (every word, as a prefix),
@@ -834,6 +1027,7 @@ events_list(struct req *r, json_t *m)
 	long long	 page = 1, type = 0, city = 0, org = 0;
 	bool		 places, relevance;
 	json_t		*rows = NULL, *row, *filter;
+	struct listing	 listing;
 	struct buf	 qs;
 	enum db_status	 rc;
 	size_t		 i;
@@ -858,25 +1052,10 @@ events_list(struct req *r, json_t *m)
 	    strcmp(req_value(r, EV_SORT), "relevance") == 0;
 	if (!req_int(r, EV_PAGE, &page))
 		page = 1;
-	if (*fq == '\0')
-		rc = db_query(&stmts[STMT_EVENT_LIST], P(
-		    type ? DB_INT(type) : DB_NULL, DB_INT(type),
-		    city ? DB_INT(city) : DB_NULL, DB_INT(city),
-		    DB_TEXT(from), DB_TEXT(from), DB_TEXT(to), DB_TEXT(to),
-		    org ? DB_INT(org) : DB_NULL, DB_INT(org), DB_INT(places),
-		    DB_TEXT(status), DB_TEXT(status), DB_INT(r->user.id),
-		    DB_INT(is_admin(r)), DB_INT(PAGE_SIZE + 1),
-		    DB_INT((page - 1) * PAGE_SIZE)), &rows);
-	else
-		rc = db_query(&stmts[STMT_EVENT_SEARCH], P(DB_INT(relevance),
-		    DB_TEXT(fq), DB_TEXT(fq),
-		    type ? DB_INT(type) : DB_NULL, DB_INT(type),
-		    city ? DB_INT(city) : DB_NULL, DB_INT(city),
-		    DB_TEXT(from), DB_TEXT(from), DB_TEXT(to), DB_TEXT(to),
-		    org ? DB_INT(org) : DB_NULL, DB_INT(org), DB_INT(places),
-		    DB_TEXT(status), DB_TEXT(status), DB_INT(r->user.id),
-		    DB_INT(is_admin(r)), DB_INT(PAGE_SIZE + 1),
-		    DB_INT((page - 1) * PAGE_SIZE)), &rows);
+	listing = (struct listing){ .fq = fq, .relevance = relevance,
+	    .type = type, .city = city, .org = org, .places = places,
+	    .status = status, .from = from, .to = to, .page = page };
+	rc = list_events(r, &listing, &rows);
 	if (rc != DB_OK)
 		return app_db_status(rc);
 	if (json_array_size(rows) > PAGE_SIZE) {

@@ -24,6 +24,18 @@ static bool	 in_tx;
 static time_t	 next_try;	/* no reconnect storm: one try per second */
 static const char *isolation = "REPEATABLE-READ";
 
+/* Statements composed at run time (db_query_sql), the most recently
+ * used kept prepared. */
+#define DB_COMPOSED	16
+static struct composed {
+	char		*text;		/* owned; stmt.sql points to it */
+	struct db_stmt	 stmt;
+	unsigned long	 used;		/* tick of the last use; 0 = free */
+} composed[DB_COMPOSED];
+static unsigned long	 composed_tick;
+
+static void	 db_composed_free(void);
+
 static const char *const status_names[] = {
 	"ok",		/* DB_OK */
 	"not found",	/* DB_NOTFOUND */
@@ -62,6 +74,7 @@ db_disconnect(void)
 void
 db_close(void)
 {
+	db_composed_free();
 	db_disconnect();
 	mysql_library_end();
 }
@@ -496,6 +509,49 @@ out:
 	if (meta != NULL)
 		mysql_free_result(meta);
 	return rc;
+}
+
+/* The slot of a composed statement: the one with this text, else the
+ * least recently used, emptied. */
+static struct db_stmt *
+db_composed(const char *sql)
+{
+	struct composed	*c, *lru = &composed[0];
+	size_t		 i;
+
+	for (i = 0; i < DB_COMPOSED; i++) {
+		c = &composed[i];
+		if (c->used != 0 && strcmp(c->text, sql) == 0) {
+			c->used = ++composed_tick;
+			return &c->stmt;
+		}
+		if (c->used < lru->used)
+			lru = c;
+	}
+	db_stmt_drop(&lru->stmt);
+	x_free(lru->text);
+	lru->text = x_strdup(sql);
+	lru->stmt = (struct db_stmt){ .sql = lru->text };
+	lru->used = ++composed_tick;
+	return &lru->stmt;
+}
+
+static void
+db_composed_free(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < DB_COMPOSED; i++) {
+		db_stmt_drop(&composed[i].stmt);
+		x_free(composed[i].text);
+		composed[i] = (struct composed){ 0 };
+	}
+}
+
+enum db_status
+db_query_sql(const char *sql, const struct db_param *p, json_t **rows)
+{
+	return db_query(db_composed(sql), p, rows);
 }
 
 enum db_status

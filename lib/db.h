@@ -66,6 +66,13 @@ enum db_status	 db_ping(void);
 
 /* Runs a statement that returns rows; *rows is a new array (caller owns). */
 enum db_status	 db_query(struct db_stmt *, const struct db_param *, json_t **rows);
+/* Like db_query for a statement composed at run time from fixed text,
+ * for a search whose conditions depend on the filters given: only the
+ * conditions that apply, so the server can pick the index that fits.
+ * The text must never carry input (values go in p).  Each worker keeps
+ * the most recently used few prepared. */
+enum db_status	 db_query_sql(const char *sql, const struct db_param *p,
+		    json_t **rows);
 /* Like db_query for one row: DB_NOTFOUND when there is none. */
 enum db_status	 db_query_one(struct db_stmt *, const struct db_param *, json_t **row);
 /* Runs a statement that changes rows; either out pointer may be NULL. */

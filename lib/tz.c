@@ -251,6 +251,46 @@ tz_to_utc(const char *zone, const char *local, char utc[TZ_TIME_LEN])
 }
 
 /*
+ * The first instant of a local day: its midnight, or, where the zone
+ * skips midnight (Santiago de Chile springs from 00:00 to 01:00), the
+ * first wall-clock time after it that happens.  Real gaps end on a
+ * quarter of an hour; a day the zone skips entirely starts the next.
+ */
+enum tz_status
+tz_day_start(const char *zone, const char *day, char utc[TZ_TIME_LEN])
+{
+	struct tm	 wall, tm;
+	enum tz_status	 st;
+	time_t		 t = 0;
+	char		 midnight[TZ_TIME_LEN];
+	int		 step;
+
+	utc[0] = '\0';
+	if (!tz_valid(zone))
+		return TZ_UNKNOWN;
+	if (day == NULL || strlen(day) != 10)
+		return TZ_BADTIME;
+	snprintf(midnight, sizeof(midnight), "%s 00:00", day);
+	if (!parse_time(midnight, false, &wall))
+		return TZ_BADTIME;
+	zone_use(zone);
+	st = TZ_SKIPPED;
+	for (step = 0; st == TZ_SKIPPED && step <= 2 * 24 * 4; step++) {
+		tm = wall;
+		tm.tm_min += 15 * step;
+		(void)timegm(&tm);	/* carries minutes into hours and days */
+		st = wall_to_time(&tm, &t);
+	}
+	if (st != TZ_OK)
+		return st;
+	if (gmtime_r(&t, &tm) == NULL || !format_time(&tm, utc)) {
+		utc[0] = '\0';
+		return TZ_BADTIME;
+	}
+	return TZ_OK;
+}
+
+/*
  * Converts the UTC time utc to the wall-clock time of zone.
  */
 enum tz_status

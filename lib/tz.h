@@ -60,6 +60,14 @@ enum tz_status	tz_to_utc(const char *zone, const char *local,
 		    char utc[TZ_TIME_LEN]);
 
 /*
+ * When the local day "YYYY-MM-DD" begins in zone, as UTC: its midnight,
+ * or the first time after it the zone has when it skips midnight.  For
+ * filters by day as people read days where an event happens.
+ */
+enum tz_status	tz_day_start(const char *zone, const char *day,
+		    char utc[TZ_TIME_LEN]);
+
+/*
  * The UTC time utc as the local time of zone into local and, when abbr
  * is not NULL, the zone's abbreviation then ("CET", "CEST", "WET").  On
  * failure local and abbr are empty strings.

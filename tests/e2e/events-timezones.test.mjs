@@ -119,6 +119,35 @@ test('the list shows each event at its local time with its zone', async () => {
 	assert.match(list, /datetime="2031-02-01T18:00:00Z"/);
 });
 
+test('from and to are days where each event happens, not UTC days', async () => {
+	// 00:30 on 2031-02-10 in Madrid is 23:30 UTC on the 9th; 23:30 on the
+	// 10th in the Canaries is 23:30 UTC on the 10th; 00:30 on the 11th
+	// in Madrid is 23:30 UTC on the 10th.
+	const word = token('tzday');
+	const make = (c, at) => pageEvent(c, at, at.replace(/T.*/, 'T23:59'),
+	    { title: `Día ${word}`, status: 'published' });
+	const early = await make(madrid, '2031-02-10T00:30');
+	const late = await make(canary, '2031-02-10T23:30');
+	const next = await make(madrid, '2031-02-11T00:30');
+	const ids = async (qs) => (await ong.api('GET',
+	    `/api/v1/events?q=${word}&${qs}`)).json().items.map((e) => e.id);
+	assert.deepEqual(await ids('from=2031-02-10&to=2031-02-10'), [early, late]);
+	assert.deepEqual(await ids('from=2031-02-11'), [next]);
+	assert.deepEqual(await ids('to=2031-02-09'), []);
+	assert.deepEqual(await ids(`from=2031-02-10&to=2031-02-10&city_id=${madrid}`), [early]);
+	assert.deepEqual(await ids(`from=2031-02-10&to=2031-02-10&city_id=${canary}`), [late]);
+	assert.deepEqual(await ids(`to=2031-02-10&city_id=${madrid}`), [early]);
+	// Without words the list takes the same days (and its index).
+	const mine = async (qs) => (await ong.api('GET', '/api/v1/events?' +
+	    `organizer_id=${ong.user.id}&${qs}`)).json().items.map((e) => e.id);
+	assert.deepEqual(await mine('from=2031-02-10&to=2031-02-10'), [early, late]);
+	assert.deepEqual(await mine('from=2031-02-11&to=2031-02-11'), [next]);
+	assert.deepEqual(await mine('from=2031-02-10&to=2031-02-10&type_id=1'), [early, late]);
+	const page = decode((await ong.page('GET', `/events?q=${word}&from=2031-02-11`)).text);
+	assert.match(page, /2031-02-11 00:30<\/time>/);
+	assert.doesNotMatch(page, /2031-02-10 00:30<\/time>/);
+});
+
 test('saving the edit form unchanged keeps the time; another city reads it in its own zone', async () => {
 	const id = await pageEvent(madrid, '2031-01-20T18:00', '2031-01-20T19:00');
 	const fields = { title: 'Sin cambios', description: 'Igual.', type_id: '1',
