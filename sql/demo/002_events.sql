@@ -1,9 +1,13 @@
 -- Demo events by the demo NGO (ong@agora.test): published ones across
 -- cities and types, two drafts, one finished, one cancelled; one accepted
 -- sponsor (empresa@agora.test).  Idempotent: fixed ids, INSERT IGNORE.
--- Dates are relative to the day the file is first loaded.  Nothing is
+-- Dates are relative to the day the file is first loaded; the hours below
+-- are the wall clock of the event's city (18:00 in Madrid is 18:00 there,
+-- winter or summer), turned into UTC at the end of the file.  Nothing is
 -- inserted until the demo accounts exist (the stack creates them after
 -- the demo files run, so the events appear from the next start on).
+
+SET @demo_events_new = (SELECT COUNT(*) = 0 FROM events WHERE id BETWEEN 1 AND 16);
 
 INSERT IGNORE INTO events (id, organizer_id, title, description, type_id,
     city_id, place_id, starts_at, ends_at, capacity, requires_approval,
@@ -185,3 +189,22 @@ WHERE u.email = 'ong@agora.test';
 INSERT IGNORE INTO event_sponsors (event_id, company_id, status, decided_at)
 SELECT e.id, u.id, 'accepted', UTC_TIMESTAMP() FROM events e JOIN users u
     ON u.email = 'empresa@agora.test' WHERE e.id = 4;
+
+-- The hours above are local: every demo city keeps the EU's summer time
+-- (last Sunday of March to last Sunday of October), Madrid and the rest
+-- of the mainland at UTC+1 and +2, the Canaries an hour behind.  Only on
+-- the run that inserted the events, so a restart never shifts them again.
+UPDATE events e JOIN cities c ON c.id = e.city_id
+SET e.starts_at = e.starts_at - INTERVAL
+	(IF(c.timezone = 'Atlantic/Canary', 0, 1) +
+	 (DATE(e.starts_at) >= MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY -
+	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY) - 1) DAY AND
+	  DATE(e.starts_at) < MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY -
+	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY) - 1) DAY)) HOUR,
+    e.ends_at = e.ends_at - INTERVAL
+	(IF(c.timezone = 'Atlantic/Canary', 0, 1) +
+	 (DATE(e.ends_at) >= MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY -
+	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY) - 1) DAY AND
+	  DATE(e.ends_at) < MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY -
+	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY) - 1) DAY)) HOUR
+WHERE e.id BETWEEN 1 AND 16 AND @demo_events_new;
