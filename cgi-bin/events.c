@@ -99,6 +99,7 @@ enum ev_stmt {
 	STMT_PLACE_GET,
 	STMT_EVENT_INSERT,
 	STMT_EVENT_SHOW,
+	STMT_EVENT_PAGE,
 	STMT_ZONES,
 	STMT_EVENT_LOCK,
 	STMT_EVENT_OWNED,
@@ -107,7 +108,6 @@ enum ev_stmt {
 	STMT_EVENT_UPDATE,
 	STMT_EVENT_STATUS,
 	STMT_EVENT_DELETE,
-	STMT_SPONSORS_ACCEPTED,
 	STMT_SPONSORS_ALL,
 	STMT_SPONSOR_GET,
 	STMT_SPONSOR_INSERT,
@@ -115,12 +115,10 @@ enum ev_stmt {
 	STMT_SPONSOR_DECIDE,
 	STMT_COMPANY_GET,
 	STMT_COMPANIES,
-	STMT_REACTED,
 	STMT_REACTION_ADD,
 	STMT_REACTION_DELETE,
 	STMT_REACTIONS_MOVE,
 	STMT_REACTIONS_COUNT,
-	STMT_MY_PARTICIPATION,
 	STMT_USER_LIVE,
 	STMT_FEED,
 	STMT_PARTICIPANTS,
@@ -182,6 +180,23 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "e.published_at, e.cover_file_id " EVENT_JOINS "WHERE e.id = ? AND "
 	  EVENT_VISIBLE,
 	  NULL, 0 },
+	/* STMT_EVENT_PAGE: the same with what the detail shows beside it, in
+	 * one round trip: accepted sponsors and the viewer's reaction and
+	 * enrolment.  viewer, viewer, id, viewer, is_admin */
+	{ "SELECT " EVENT_COLUMNS ", e.description, e.pending_count, "
+	  "e.waitlist_count, e.megaevent_id, e.created_at, e.updated_at, "
+	  "e.published_at, e.cover_file_id, "
+	  "(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', su.id, 'name', "
+	  "COALESCE(so.name, su.name)) ORDER BY s.decided_at, su.id) "
+	  "FROM event_sponsors s JOIN users su ON su.id = s.company_id "
+	  "LEFT JOIN organizations so ON so.user_id = s.company_id "
+	  "WHERE s.event_id = e.id AND s.status = 'accepted') AS sponsors, "
+	  "EXISTS (SELECT 1 FROM event_reactions er WHERE er.event_id = e.id "
+	  "AND er.user_id = ?) AS reacted, "
+	  "(SELECT JSON_OBJECT('id', pa.id, 'status', pa.status) FROM "
+	  "participations pa WHERE pa.event_id = e.id AND pa.user_id = ?) "
+	  "AS participation " EVENT_JOINS "WHERE e.id = ? AND " EVENT_VISIBLE,
+	  NULL, 0 },
 	/* STMT_ZONES: every city's zone, retired or not, for the list's
 	 * days; the zones in use are few, so grouped they come together */
 	{ "SELECT id, timezone FROM cities ORDER BY timezone", NULL, 0 },
@@ -215,11 +230,6 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_EVENT_DELETE */
 	{ "DELETE FROM events WHERE id = ? AND status = 'draft' AND "
 	  "(organizer_id = ? OR ? = 1)", NULL, 0 },
-	/* STMT_SPONSORS_ACCEPTED */
-	{ "SELECT u.id, COALESCE(o.name, u.name) AS name FROM event_sponsors s "
-	  "JOIN users u ON u.id = s.company_id LEFT JOIN organizations o ON "
-	  "o.user_id = s.company_id WHERE s.event_id = ? AND "
-	  "s.status = 'accepted' ORDER BY s.decided_at, u.id", NULL, 0 },
 	/* STMT_SPONSORS_ALL: everything for the organiser; for anyone
 	 * else the accepted ones and their own (event, viewer, is_owner) */
 	{ "SELECT s.company_id, COALESCE(o.name, u.name) AS name, s.status, "
@@ -252,9 +262,6 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "u.role = 'empresa' AND "
 	  "u.deleted_at IS NULL AND u.disabled = 0 ORDER BY name, u.id "
 	  "LIMIT 500", NULL, 0 },
-	/* STMT_REACTED */
-	{ "SELECT event_id FROM event_reactions WHERE event_id = ? AND "
-	  "user_id = ?", NULL, 0 },
 	/* STMT_REACTION_ADD: a second like changes nothing */
 	{ "INSERT IGNORE INTO event_reactions (event_id, user_id) "
 	  "VALUES (?, ?)", NULL, 0 },
@@ -266,9 +273,6 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "id = ? AND reactions_count + ? >= 0", NULL, 0 },
 	/* STMT_REACTIONS_COUNT */
 	{ "SELECT reactions_count FROM events WHERE id = ?", NULL, 0 },
-	/* STMT_MY_PARTICIPATION: the participations program's row, read */
-	{ "SELECT id, status FROM participations WHERE event_id = ? AND "
-	  "user_id = ?", NULL, 0 },
 	/* STMT_USER_LIVE */
 	{ "SELECT id FROM users WHERE id = ? AND deleted_at IS NULL AND "
 	  "disabled = 0", NULL, 0 },
@@ -561,42 +565,51 @@ event_actions(struct req *r, json_t *e, const json_t *part)
 	    (long long)id)));
 }
 
-/* Adds sponsors, reactions and the viewer's own enrolment and
- * sponsorship to a decorated event. */
+/* A JSON text column of STMT_EVENT_PAGE as JSON (null when empty). */
+static json_t *
+json_column(json_t *e, const char *key)
+{
+	const char	*text = jstr(e, key);
+	json_t		*v;
+
+	if (*text == '\0' || (v = json_loads(text, 0, NULL)) == NULL)
+		return json_null();
+	return v;
+}
+
+/* Completes a decorated STMT_EVENT_PAGE row: sponsors, reaction and
+ * enrolment as the page and the app read them, the viewer's own
+ * sponsorship and what the viewer may do. */
 static enum db_status
 event_extras(struct req *r, json_t *e)
 {
-	json_t		*rows = NULL, *row = NULL, *part = NULL;
+	json_t		*rows, *row = NULL, *part;
 	enum db_status	 rc;
 	int64_t		 id = jint(e, "id");
 
-	if ((rc = db_query(&stmts[STMT_SPONSORS_ACCEPTED], P(DB_INT(id)),
-	    &rows)) != DB_OK)
-		return rc;
+	rows = json_column(e, "sponsors");
+	if (!json_is_array(rows)) {
+		json_decref(rows);
+		rows = json_array();
+	}
 	json_object_set_new(e, "has_sponsors", json_boolean(
 	    json_array_size(rows) > 0));
 	json_object_set_new(e, "sponsors", rows);
-	json_object_set_new(e, "reacted", json_false());
-	json_object_set_new(e, "participation", json_null());
+	json_object_set_new(e, "reacted", json_boolean(r->user.id != 0 &&
+	    jint(e, "reacted") != 0));
+	part = json_column(e, "participation");
+	if (r->user.id != 0 && json_is_object(part)) {
+		json_object_set_new(part, "status_name", json_string(i18n_get(
+		    r->lang, arena_printf(r->arena, "events.participation.%s",
+		    jstr(part, "status")))));
+		json_object_set(e, "participation", part);
+	} else
+		json_object_set(e, "participation", json_null());
+	json_decref(part);
+	part = json_object_get(e, "participation");
+	if (json_is_null(part))
+		part = NULL;
 	json_object_set_new(e, "my_sponsorship", json_null());
-	if (r->user.id != 0) {
-		rc = db_query_one(&stmts[STMT_REACTED], P(DB_INT(id),
-		    DB_INT(r->user.id)), &row);
-		if (rc != DB_OK && rc != DB_NOTFOUND)
-			return rc;
-		json_decref(row);
-		json_object_set_new(e, "reacted", json_boolean(rc == DB_OK));
-		rc = db_query_one(&stmts[STMT_MY_PARTICIPATION], P(DB_INT(id),
-		    DB_INT(r->user.id)), &part);
-		if (rc != DB_OK && rc != DB_NOTFOUND)
-			return rc;
-		if (part != NULL) {
-			json_object_set_new(part, "status_name", json_string(
-			    i18n_get(r->lang, arena_printf(r->arena,
-			    "events.participation.%s", jstr(part, "status")))));
-			json_object_set_new(e, "participation", part);
-		}
-	}
 	if (r->user.role == ROLE_EMPRESA) {
 		row = NULL;
 		rc = db_query_one(&stmts[STMT_SPONSOR_GET], P(DB_INT(id),
@@ -637,8 +650,12 @@ events_show(struct req *r, json_t *m)
 	enum db_status	 rc;
 
 	r->has_invalid = false;
-	if ((rc = event_get(r, r->id, &e)) != DB_OK)
+	rc = db_query_one(&stmts[STMT_EVENT_PAGE], P(DB_INT(r->user.id),
+	    DB_INT(r->user.id), DB_INT(r->id), DB_INT(r->user.id),
+	    DB_INT(is_admin(r))), &e);
+	if (rc != DB_OK)
 		return app_db_status(rc);
+	event_decorate(r, e);
 	if ((rc = event_extras(r, e)) != DB_OK) {
 		json_decref(e);
 		return app_db_status(rc);
