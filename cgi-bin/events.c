@@ -91,8 +91,7 @@ static const struct field fields[EV__MAX] = {
 };
 
 enum ev_stmt {
-	STMT_TYPES,
-	STMT_CITIES,
+	STMT_TYPES_CITIES,
 	STMT_PLACES,
 	STMT_TYPE_GET,
 	STMT_CITY_GET,
@@ -148,12 +147,12 @@ enum ev_stmt {
 	"(e.status <> 'draft' OR e.organizer_id = ? OR ? = 1)"
 
 static struct db_stmt stmts[STMT__MAX] = {
-	/* STMT_TYPES: the pick list, retired entries left out */
-	{ "SELECT id, name, name_en FROM event_types WHERE retired_at IS NULL "
-	  "ORDER BY position, name", NULL, 0 },
-	/* STMT_CITIES */
-	{ "SELECT id, name, name_en FROM cities WHERE retired_at IS NULL "
-	  "ORDER BY position, name", NULL, 0 },
+	/* STMT_TYPES_CITIES: both pick lists of the filters and the form in
+	 * one round trip, retired entries left out */
+	{ "SELECT 'types' AS list, id, name, name_en, position "
+	  "FROM event_types WHERE retired_at IS NULL UNION ALL "
+	  "SELECT 'cities', id, name, name_en, position FROM cities "
+	  "WHERE retired_at IS NULL ORDER BY list, position, name", NULL, 0 },
 	/* STMT_PLACES */
 	{ "SELECT p.id, p.city_id, p.name, p.name_en, c.name AS city_name, "
 	  "c.name_en AS city_name_en FROM places p JOIN cities c ON "
@@ -752,18 +751,46 @@ qs_add(struct buf *qs, const char *name, const char *value)
 	buf_putc(qs, '&');
 }
 
-/* A catalog list for the search form, names localized. */
+/* The places pick list of the form, names localized. */
 static enum db_status
-pick_list(struct req *r, enum ev_stmt s, long long chosen, json_t *m,
-    const char *key)
+places_list(struct req *r, long long chosen, json_t *m)
 {
 	json_t		*rows = NULL;
 	enum db_status	 rc;
 
-	if ((rc = db_query(&stmts[s], DB_NOPARAMS, &rows)) != DB_OK)
+	if ((rc = db_query(&stmts[STMT_PLACES], DB_NOPARAMS, &rows)) != DB_OK)
 		return rc;
-	mark_list(r, rows, chosen, s == STMT_PLACES ? "city_name" : NULL);
-	json_object_set_new(m, key, rows);
+	mark_list(r, rows, chosen, "city_name");
+	json_object_set_new(m, "places", rows);
+	return DB_OK;
+}
+
+/* The types and cities pick lists, names localized, the chosen ones
+ * marked. */
+static enum db_status
+type_city_lists(struct req *r, long long type, long long city, json_t *m)
+{
+	json_t		*rows = NULL, *row, *types, *cities;
+	enum db_status	 rc;
+	size_t		 i;
+	bool		 is_type;
+
+	if ((rc = db_query(&stmts[STMT_TYPES_CITIES], DB_NOPARAMS, &rows)) !=
+	    DB_OK)
+		return rc;
+	types = json_array();
+	cities = json_array();
+	json_array_foreach(rows, i, row) {
+		is_type = strcmp(jstr(row, "list"), "types") == 0;
+		json_object_del(row, "list");
+		json_object_del(row, "position");
+		json_array_append(is_type ? types : cities, row);
+	}
+	json_decref(rows);
+	mark_list(r, types, type, NULL);
+	mark_list(r, cities, city, NULL);
+	json_object_set_new(m, "types", types);
+	json_object_set_new(m, "cities", cities);
 	return DB_OK;
 }
 
@@ -1108,8 +1135,7 @@ events_list(struct req *r, json_t *m)
 		    json_object_get(m, "feed_url")))));
 
 	/* The page: pick lists, the pager's addresses, the NGO's links. */
-	if ((rc = pick_list(r, STMT_TYPES, type, m, "types")) != DB_OK ||
-	    (rc = pick_list(r, STMT_CITIES, city, m, "cities")) != DB_OK)
+	if ((rc = type_city_lists(r, type, city, m)) != DB_OK)
 		return app_db_status(rc);
 	json_object_set_new(m, "status_choice", json_pack("{s:b}", status, 1));
 	buf_init(&qs);
@@ -1153,10 +1179,9 @@ form_lists(struct req *r, json_t *m, long long type, long long city,
 {
 	enum db_status	 rc;
 
-	if ((rc = pick_list(r, STMT_TYPES, type, m, "types")) != DB_OK ||
-	    (rc = pick_list(r, STMT_CITIES, city, m, "cities")) != DB_OK)
+	if ((rc = type_city_lists(r, type, city, m)) != DB_OK)
 		return rc;
-	return pick_list(r, STMT_PLACES, place, m, "places");
+	return places_list(r, place, m);
 }
 
 /* A date-time for an <input type="datetime-local">: "YYYY-MM-DDTHH:MM". */
