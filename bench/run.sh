@@ -191,6 +191,8 @@ EV_DETAIL=$(sql1 "SELECT MIN(id) FROM events WHERE id >= $EV_FIRST AND status = 
 ENROL_FIRST=$(sql1 "SELECT first FROM bench_ranges WHERE name = 'enrol'")
 ENROL_LAST=$(sql1 "SELECT last FROM bench_ranges WHERE name = 'enrol'")
 EV_WORD=reciclaje
+# A neighbourhood of bench/events-data.sql: 0.5% of the events.
+EV_RARE=risunda
 
 "$BARE" -s "$RUN/bare.sock" -f "$CNF" -w "$WORKERS" \
     >>"$VAR/log/bare.log" 2>&1 &
@@ -280,7 +282,8 @@ profile|Ágora profile page (cookie)|/users/me|users|Cookie: agora_sid=$SID|Acce
 ev_list|Events list page (city)|/events?city_id=$EV_CITY|events|Accept: text/html
 ev_detail|Events detail page|/events/$EV_DETAIL|events|Accept: text/html
 ev_api|Events JSON list (city)|/api/v1/events?city_id=$EV_CITY|events
-ev_search|Events search JSON (q=$EV_WORD)|/api/v1/events?q=$EV_WORD|events"
+ev_search|Events search JSON (q=$EV_WORD)|/api/v1/events?q=$EV_WORD|events
+ev_rare|Events search JSON (q=$EV_RARE)|/api/v1/events?q=$EV_RARE|events"
 
 : > "$RES"
 say "loading each case: wrk -t1 -c$CONNS -d${SECS}s after ${WARMUP}s warm-up"
@@ -436,9 +439,12 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 			    mark(clean(k) && p99[k] < ev_p99)
 		}
 		printf "full-text search, target < %d ms:\n", search_p99
-		printf "  %-28s %6.2f ms  %s\n", "Events search JSON",
+		printf "  %-28s %6.2f ms  %s\n", "a word in 28% of events",
 		    p99["ev_search"], mark(clean("ev_search") && \
 		    p99["ev_search"] < search_p99)
+		printf "  %-28s %6.2f ms  %s\n", "a word in 0.5% of events",
+		    p99["ev_rare"], mark(clean("ev_rare") && \
+		    p99["ev_rare"] < search_p99)
 		print ""
 		printf "enrolment, target >= %d/s with no errors:\n", enrol_rps
 		printf "  %-28s %6d /s  %s\n", "POST /api/v1/participations",
@@ -452,7 +458,7 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 		    nw["health"], rss["health"] / 1024,
 		    mark(nw["health"] > 0 && rss["health"] < slo_rss)
 		print ""
-		printf "%d of 14 targets missed\n", misses
+		printf "%d of 15 targets missed\n", misses
 	}' "$RES"
 } | tee "$OUT.tmp"
 # The other apps' benches, against the same stack, each adding its own
@@ -469,7 +475,7 @@ done | tee -a "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 say "saved to bench/results/latest.txt"
 ok=1
-if [ "${BENCH_STRICT:-0}" = 1 ] && ! grep -q '^0 of 14 targets missed' "$OUT"; then
+if [ "${BENCH_STRICT:-0}" = 1 ] && ! grep -q '^0 of 15 targets missed' "$OUT"; then
 	exit 1
 fi
 exit 0
