@@ -61,7 +61,8 @@
 enum ev_field {
 	EV_TITLE, EV_DESCRIPTION, EV_TYPE, EV_CITY, EV_PLACE, EV_STARTS,
 	EV_ENDS, EV_CAPACITY, EV_APPROVAL, EV_STATUS, EV_Q, EV_FROM, EV_TO,
-	EV_ORGANIZER, EV_HAS_PLACES, EV_SORT, EV_PAGE, EV_COMPANY, EV__MAX
+	EV_ORGANIZER, EV_HAS_PLACES, EV_SORT, EV_PAGE, EV_CURSOR, EV_COMPANY,
+	EV__MAX
 };
 
 static const char *const statuses[] = {
@@ -87,6 +88,7 @@ static const struct field fields[EV__MAX] = {
 	{ "has_places", valid_bool, 0, 0, NULL },	/* EV_HAS_PLACES */
 	{ "sort", valid_enum, 0, 0, sorts },		/* EV_SORT */
 	{ "page", valid_int, 1, 100000, NULL },		/* EV_PAGE */
+	{ "cursor", valid_line, 0, 64, NULL },		/* EV_CURSOR */
 	{ "company_id", valid_id, 0, 0, NULL },		/* EV_COMPANY */
 };
 
@@ -850,10 +852,12 @@ struct listing {
 	bool		 places;
 	const char	*status;	/* a state or "all" */
 	const char	*from, *to;	/* local days, NULL when not given */
-	long long	 page;
+	long long	 offset;	/* rows skipped (pages, relevance) */
+	const char	*after_at;	/* date order: after this start ... */
+	long long	 after_id;	/* ... and this id (a cursor), or NULL */
 };
 
-#define LIST_PARAMS	16
+#define LIST_PARAMS	20
 
 struct list_query {
 	struct buf	 sql;
@@ -1037,6 +1041,12 @@ list_events(struct req *r, const struct listing *l, json_t **rows)
 		lq_cond(&lq, "e.starts_at >= ?", DB_TEXT(lo));
 		lq_cond(&lq, "e.starts_at < ?", DB_TEXT(hi));
 	}
+	if (l->after_at != NULL) {
+		lq_cond(&lq, "(e.starts_at > ? OR (e.starts_at = ? AND e.id > ?))",
+		    DB_TEXT(l->after_at));
+		lq_param(&lq, DB_TEXT(l->after_at));
+		lq_param(&lq, DB_INT(l->after_id));
+	}
 	if (spans != NULL) {
 		lq_cond(&lq, "e.starts_at >= JSON_VALUE(?, CONCAT('$.\"', "
 		    "e.city_id, '\"[0]'))", DB_TEXT(spans));
@@ -1048,7 +1058,7 @@ list_events(struct req *r, const struct listing *l, json_t **rows)
 	buf_puts(&lq.sql, " LIMIT ? OFFSET ?) pick JOIN events e ON "
 	    "e.id = pick.id " EVENT_JOINED "ORDER BY ");
 	lq_param(&lq, DB_INT(PAGE_SIZE + 1));
-	lq_param(&lq, DB_INT((l->page - 1) * PAGE_SIZE));
+	lq_param(&lq, DB_INT(l->offset));
 	buf_puts(&lq.sql, l->relevance ? "pick.score DESC, e.starts_at, e.id" :
 	    "e.starts_at, e.id");
 	rc = db_query_sql(buf_str(&lq.sql), lq.p, rows);
@@ -1057,17 +1067,63 @@ list_events(struct req *r, const struct listing *l, json_t **rows)
 }
 
 /*
+ * The API's cursor: in date order the start and id of the last event
+ * given ("2031-02-10T17:00:00Z.123"), so the next page starts after it
+ * even when events are added meanwhile; by relevance the rows given
+ * so far ("r40").  False for anything else.
+ */
+static bool
+cursor_read(struct req *r, const char *c, bool relevance,
+    struct listing *l)
+{
+	char		 wall[TZ_TIME_LEN], at[TZ_TIME_LEN];
+	int64_t		 n;
+
+	if (relevance) {
+		if (c[0] != 'r' || !valid_parse_id(c + 1, &n) ||
+		    n > 100000 * PAGE_SIZE)
+			return false;
+		l->offset = n;
+		return true;
+	}
+	if (strlen(c) < 22 || c[19] != 'Z' || c[20] != '.' ||
+	    !valid_parse_id(c + 21, &n))
+		return false;
+	snprintf(wall, sizeof(wall), "%.10s %.8s", c, c + 11);
+	if (c[10] != 'T' || tz_to_utc("UTC", wall, at) != TZ_OK)
+		return false;
+	l->after_at = arena_strdup(r->arena, at);
+	l->after_id = n;
+	return true;
+}
+
+/* The cursor after rows (the page given), as cursor_read reads it. */
+static json_t *
+cursor_next(struct req *r, const struct listing *l, const json_t *rows)
+{
+	const json_t	*last = json_array_get(rows, json_array_size(rows) - 1);
+
+	if (l->relevance)
+		return json_string(arena_printf(r->arena, "r%lld",
+		    l->offset + (long long)json_array_size(rows)));
+	return json_string(arena_printf(r->arena, "%s.%lld",
+	    jstr(last, "starts_at"), (long long)jint(last, "id")));
+}
+
+/*
  * GET /events: anyone.  Published events by default, soonest first, 20
  * a page; q searches titles and descriptions (every word, as a prefix),
  * sort=relevance orders by the match.  status=draft lists only the
  * caller's own drafts (admins': everyone's), status=all every state the
- * caller may see.  {items, next, page}: next is the following page
- * number or null.  Pages get the filter form and the caller's feed.
+ * caller may see.  {items, next, page}: in the API next is the cursor
+ * of the following page (?cursor=), on pages its number (?page=, which
+ * the API also takes); null after the last.  Pages get the filter form
+ * and the caller's feed.
  */
 static enum http_status
 events_list(struct req *r, json_t *m)
 {
-	const char	*q, *fq, *status, *from, *to;
+	const char	*q, *fq, *status, *from, *to, *cursor;
 	long long	 page = 1, type = 0, city = 0, org = 0;
 	bool		 places, relevance;
 	json_t		*rows = NULL, *row, *filter;
@@ -1076,7 +1132,7 @@ events_list(struct req *r, json_t *m)
 	enum db_status	 rc;
 	size_t		 i;
 
-	for (i = EV_STATUS; i <= EV_PAGE; i++)
+	for (i = EV_STATUS; i <= EV_CURSOR; i++)
 		if (r->invalid[i] != NULL)
 			return HTTP_UNPROCESSABLE;
 	if (r->invalid[EV_TYPE] != NULL || r->invalid[EV_CITY] != NULL)
@@ -1098,13 +1154,22 @@ events_list(struct req *r, json_t *m)
 		page = 1;
 	listing = (struct listing){ .fq = fq, .relevance = relevance,
 	    .type = type, .city = city, .org = org, .places = places,
-	    .status = status, .from = from, .to = to, .page = page };
+	    .status = status, .from = from, .to = to,
+	    .offset = (page - 1) * PAGE_SIZE };
+	cursor = req_value(r, EV_CURSOR);
+	if (cursor != NULL && *cursor != '\0' &&
+	    !cursor_read(r, cursor, relevance, &listing)) {
+		req_set_invalid(r, EV_CURSOR, "valid.event_cursor");
+		return HTTP_UNPROCESSABLE;
+	}
 	rc = list_events(r, &listing, &rows);
 	if (rc != DB_OK)
 		return app_db_status(rc);
 	if (json_array_size(rows) > PAGE_SIZE) {
 		json_array_remove(rows, PAGE_SIZE);
-		json_object_set_new(m, "next", json_integer(page + 1));
+		/* The app follows cursors; pages number their links. */
+		json_object_set_new(m, "next", r->api ? cursor_next(r,
+		    &listing, rows) : json_integer(page + 1));
 	} else
 		json_object_set_new(m, "next", json_null());
 	json_array_foreach(rows, i, row)

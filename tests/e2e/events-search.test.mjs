@@ -104,7 +104,7 @@ test('has_places=1 leaves out full events', async () => {
 	assert.equal(res.json().is_full, true);
 });
 
-test('20 a page; next is the following page number', async () => {
+test('20 a page; next in the API is a cursor, the pages number their links', async () => {
 	const ong = await account(TAG, 'ong');
 	const w = token('g');
 	const made = [];
@@ -114,12 +114,39 @@ test('20 a page; next is the following page number', async () => {
 	let res = await anon.api('GET', `/api/v1/events?q=${w}`);
 	let doc = res.json();
 	assert.equal(doc.items.length, 20);
-	assert.equal(doc.next, 2);
+	assert.equal(typeof doc.next, 'string');
 	assert.deepEqual(doc.items.map((e) => e.id), made.slice(0, 20));
-	res = await anon.api('GET', `/api/v1/events?q=${w}&page=${doc.next}`);
+	const cursor = doc.next;
+	// An event added before the cursor does not shift the next page.
+	const early = await publishedEvent(ong, { title: `Página ${w} antes`,
+	    starts_at: future(39), ends_at: future(39, 12) });
+	res = await anon.api('GET', `/api/v1/events?q=${w}&cursor=${encodeURIComponent(cursor)}`);
+	assert.equal(res.status, 200, res.text);
 	doc = res.json();
 	assert.deepEqual(doc.items.map((e) => e.id), made.slice(20));
 	assert.equal(doc.next, null);
+	// Pages by number still work (the HTML pager), and shift.
+	res = await anon.api('GET', `/api/v1/events?q=${w}&page=2`);
+	assert.deepEqual(res.json().items.map((e) => e.id), made.slice(19));
+	assert.ok(!res.json().items.some((e) => e.id === early.id));
+
+	// By relevance the cursor counts the rows given.
+	res = await anon.api('GET', `/api/v1/events?q=${w}&sort=relevance`);
+	doc = res.json();
+	assert.equal(doc.next, 'r20');
+	res = await anon.api('GET', `/api/v1/events?q=${w}&sort=relevance&cursor=r20`);
+	assert.equal(res.json().items.length, 3);
+	assert.equal(res.json().next, null);
+
+	// A cursor the list never gave: 422 naming the field.
+	for (const bad of ['x', '2031-02-10T17:00:00Z', '2031-02-30T17:00:00Z.5',
+	    '2031-02-10T17:00:00Z.-1', 'r20', '2031-02-10T17:00:00Z.5x']) {
+		res = await anon.api('GET', `/api/v1/events?q=${w}&cursor=${encodeURIComponent(bad)}`);
+		assertProblem(res, 422);
+		assert.ok(res.json().errors?.cursor, `${bad}: ${res.text}`);
+	}
+	res = await anon.api('GET', `/api/v1/events?q=${w}&sort=relevance&cursor=${encodeURIComponent(cursor)}`);
+	assertProblem(res, 422);
 
 	// The page links carry the filters.
 	const html = await anon.page('GET', `/events?q=${w}&city_id=1`);
