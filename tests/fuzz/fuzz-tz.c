@@ -1,8 +1,9 @@
 /*
  * fuzz-tz: the first line of the input as a zone name, the rest as a
- * time, through tz_valid, tz_to_utc and tz_from_utc; checks what tz.h
- * promises: an answer is 19 bytes, a failure leaves empty outputs, and
- * a converted time converts back.
+ * time, through tz_valid, tz_to_utc, tz_from_utc and (its first ten
+ * bytes as a day) tz_day_start; checks what tz.h promises: an answer is
+ * 19 bytes, a failure leaves empty outputs, a converted time converts
+ * back, and a day starts on that day (or, skipped whole, the next).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -47,6 +48,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_out(st, local);
 	if (st != TZ_OK && abbr[0] != '\0')
 		abort();
+	if (strlen(when) >= 10) {
+		char	 day[11], midnight[TZ_TIME_LEN], start[TZ_TIME_LEN];
+
+		memcpy(day, when, 10);
+		day[10] = '\0';
+		snprintf(midnight, sizeof(midnight), "%s 00:00:00", day);
+		st = tz_day_start(zone, day, start);
+		check_out(st, start);
+		if (st == TZ_OK && (tz_from_utc(zone, start, local, NULL) !=
+		    TZ_OK || strcmp(local, midnight) < 0))
+			abort();
+	}
 	/* A wall-clock time read back is the same instant. */
 	if (tz_to_utc(zone, when, utc) == TZ_OK &&
 	    (tz_from_utc(zone, utc, local, NULL) != TZ_OK ||

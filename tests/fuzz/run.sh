@@ -12,9 +12,9 @@ SECS=${1:-60}
 DEPS_EXTRA="clang libclang-rt-14-dev" sh etc/deps.sh
 OUT=build/fuzz
 mkdir -p "$OUT"
-CFLAGS="-g -O1 -std=c17 -D_GNU_SOURCE -Ilib $(pkg-config --cflags libmariadb) \
+CFLAGS="-g -O1 -std=c17 -D_GNU_SOURCE -Ilib $(pkg-config --cflags libmariadb gdlib libexif) \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-LIBS="-lfcgi $(pkg-config --libs jansson libsodium liburiparser libutf8proc libmariadb libargon2 inih)"
+LIBS="-lfcgi -lmagic $(pkg-config --libs jansson libsodium liburiparser libutf8proc libmariadb libargon2 inih gdlib libexif) -lpthread -lm"
 # The runaway-render guard is lowered so the fuzzer keeps its pace.
 STEPS=-DTPL_MAX_STEPS=200000
 OUTMAX="-DTPL_MAX_OUTPUT=(1UL<<22)"
