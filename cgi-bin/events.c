@@ -599,17 +599,16 @@ event_extras(struct req *r, json_t *e)
 	json_object_set_new(e, "reacted", json_boolean(r->user.id != 0 &&
 	    jint(e, "reacted") != 0));
 	part = json_column(e, "participation");
-	if (r->user.id != 0 && json_is_object(part)) {
+	if (r->user.id == 0 || !json_is_object(part)) {
+		json_decref(part);
+		part = NULL;
+	} else
 		json_object_set_new(part, "status_name", json_string(i18n_get(
 		    r->lang, arena_printf(r->arena, "events.participation.%s",
 		    jstr(part, "status")))));
-		json_object_set(e, "participation", part);
-	} else
-		json_object_set(e, "participation", json_null());
-	json_decref(part);
-	part = json_object_get(e, "participation");
-	if (json_is_null(part))
-		part = NULL;
+	/* e owns part from here; event_actions reads it below. */
+	json_object_set_new(e, "participation", part != NULL ? part :
+	    json_null());
 	json_object_set_new(e, "my_sponsorship", json_null());
 	if (r->user.role == ROLE_EMPRESA) {
 		row = NULL;
@@ -853,10 +852,12 @@ struct listing {
 	const char	*status;	/* a state or "all" */
 	const char	*from, *to;	/* local days, NULL when not given */
 	long long	 offset;	/* rows skipped (pages, relevance) */
-	const char	*after_at;	/* date order: after this start ... */
-	long long	 after_id;	/* ... and this id (a cursor), or NULL */
+	const char	*after_at;	/* a cursor: after this start (NULL for
+					 * none) ... */
+	long long	 after_id;	/* ... and this id */
 };
 
+/* Room for every condition list_events can compose at once (16). */
 #define LIST_PARAMS	20
 
 struct list_query {
