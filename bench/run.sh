@@ -302,9 +302,16 @@ load() {
 # instead of sharing the machine with them.
 settle() {
 	i=0
-	while [ "$i" -lt 120 ] && [ "$(sql1 "SELECT COUNT(*) FROM \
-	    information_schema.PROCESSLIST WHERE COMMAND = 'Execute' AND \
-	    ID <> CONNECTION_ID()")" -gt 0 ]; do
+	idle=0
+	# Two idle looks in a row: one may fall between two queued queries.
+	while [ "$i" -lt 120 ] && [ "$idle" -lt 2 ]; do
+		if [ "$(sql1 "SELECT COUNT(*) FROM \
+		    information_schema.PROCESSLIST WHERE COMMAND = 'Execute' \
+		    AND ID <> CONNECTION_ID()")" -gt 0 ]; then
+			idle=0
+		else
+			idle=$((idle + 1))
+		fi
 		sleep 0.5
 		i=$((i + 1))
 	done

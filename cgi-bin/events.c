@@ -886,9 +886,10 @@ lq_cond(struct list_query *lq, const char *cond, struct db_param v)
 		lq_param(lq, v);
 }
 
-/* The day after day ("YYYY-MM-DD", already valid). */
-static void
-next_day(const char *day, char out[11])
+/* The day after day ("YYYY-MM-DD", already valid); false past the
+ * last day a date can name (9999-12-31). */
+static bool
+next_day(const char *day, char out[32])
 {
 	struct tm	 tm = { 0 };
 
@@ -896,7 +897,11 @@ next_day(const char *day, char out[11])
 	tm.tm_mon = atoi(day + 5) - 1;
 	tm.tm_mday = atoi(day + 8) + 1;
 	(void)timegm(&tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	if (tm.tm_year + 1900 > 9999)
+		return false;
+	snprintf(out, 32, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
+	return true;
 }
 
 /* Where day begins in zone as UTC; a zone this server cannot read
@@ -905,7 +910,7 @@ static void
 day_start(const char *zone, const char *day, char utc[TZ_TIME_LEN])
 {
 	if (tz_day_start(zone, day, utc) != TZ_OK)
-		snprintf(utc, TZ_TIME_LEN, "%s 00:00:00", day);
+		snprintf(utc, TZ_TIME_LEN, "%.10s 00:00:00", day);
 }
 
 /* The UTC span of the days from and to in zone; an end missing is
@@ -914,16 +919,14 @@ static void
 zone_span(const struct listing *l, const char *zone, char lo[TZ_TIME_LEN],
     char hi[TZ_TIME_LEN])
 {
-	char	 after[11];
+	char	 after[32];
 
 	snprintf(lo, TZ_TIME_LEN, "1000-01-01 00:00:00");
 	snprintf(hi, TZ_TIME_LEN, "9999-12-31 23:59:59");
 	if (l->from != NULL)
 		day_start(zone, l->from, lo);
-	if (l->to != NULL) {
-		next_day(l->to, after);
+	if (l->to != NULL && next_day(l->to, after))
 		day_start(zone, after, hi);
-	}
 }
 
 /*
@@ -938,7 +941,7 @@ day_spans(struct req *r, const struct listing *l, const char **json,
 {
 	char		 a[TZ_TIME_LEN], b[TZ_TIME_LEN], min[TZ_TIME_LEN] = "",
 			 max[TZ_TIME_LEN] = "", *text;
-	const char	*zone, *last = "";
+	const char	*zone, *last = NULL;
 	json_t		*cities = NULL, *row, *spans;
 	enum db_status	 rc;
 	size_t		 i;
@@ -949,7 +952,7 @@ day_spans(struct req *r, const struct listing *l, const char **json,
 	spans = json_object();
 	json_array_foreach(cities, i, row) {
 		zone = jstr(row, "timezone");
-		if (strcmp(zone, last) != 0)
+		if (last == NULL || strcmp(zone, last) != 0)
 			zone_span(l, zone, a, b);
 		last = zone;
 		if (l->city == 0 || jint(row, "id") == l->city) {
@@ -980,11 +983,11 @@ day_spans(struct req *r, const struct listing *l, const char **json,
 /* The index that yields a filtered list in date order, for MariaDB,
  * which did not see it beside the per-city span of every event. */
 static const char *
-date_index(const struct listing *l)
+date_index(struct req *r, const struct listing *l)
 {
 	if (*l->fq != '\0' || strcmp(l->status, "all") == 0)
 		return "";
-	if (l->org)
+	if (l->org || (strcmp(l->status, "draft") == 0 && !is_admin(r)))
 		return " FORCE INDEX (events_organizer)";
 	if (l->type)
 		return " FORCE INDEX (events_type)";
@@ -1017,7 +1020,7 @@ list_events(struct req *r, const struct listing *l, json_t **rows)
 	}
 	buf_puts(&lq.sql, " FROM events e");
 	if (spans != NULL)
-		buf_puts(&lq.sql, date_index(l));
+		buf_puts(&lq.sql, date_index(r, l));
 	if (*l->fq != '\0')
 		lq_cond(&lq, "MATCH (e.title, e.description) AGAINST "
 		    "(? IN BOOLEAN MODE)", DB_TEXT(l->fq));
@@ -1095,6 +1098,7 @@ cursor_read(struct req *r, const char *c, bool relevance,
 		return false;
 	l->after_at = arena_strdup(r->arena, at);
 	l->after_id = n;
+	l->offset = 0;		/* the cursor says where, not a page */
 	return true;
 }
 

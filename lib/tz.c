@@ -250,18 +250,35 @@ tz_to_utc(const char *zone, const char *local, char utc[TZ_TIME_LEN])
 	return TZ_OK;
 }
 
+/* Whether the zone's (already set) local date at t is day's or later. */
+static bool
+on_or_after(time_t t, const struct tm *day)
+{
+	struct tm	 tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return false;
+	if (tm.tm_year != day->tm_year)
+		return tm.tm_year > day->tm_year;
+	if (tm.tm_mon != day->tm_mon)
+		return tm.tm_mon > day->tm_mon;
+	return tm.tm_mday >= day->tm_mday;
+}
+
 /*
  * The first instant of a local day: its midnight, or, where the zone
  * skips midnight (Santiago de Chile springs from 00:00 to 01:00), the
- * first wall-clock time after it that happens.  Real gaps end on a
- * quarter of an hour; a day the zone skips entirely starts the next.
+ * first wall-clock time after it that happens.  The first quarter hour
+ * that happens is found, then the instant the day began within the
+ * quarter before it (old local mean times jumped by odd minutes and
+ * seconds); a day the zone skips entirely starts the next.
  */
 enum tz_status
 tz_day_start(const char *zone, const char *day, char utc[TZ_TIME_LEN])
 {
 	struct tm	 wall, tm;
 	enum tz_status	 st;
-	time_t		 t = 0;
+	time_t		 t = 0, lo, mid;
 	char		 midnight[TZ_TIME_LEN];
 	int		 step;
 
@@ -283,6 +300,18 @@ tz_day_start(const char *zone, const char *day, char utc[TZ_TIME_LEN])
 	}
 	if (st != TZ_OK)
 		return st;
+	if (step > 1) {
+		/* t happens and the quarter before it did not: the day began
+		 * in between, where the local date first reached day's. */
+		lo = t - 15 * 60;
+		while (t - lo > 1) {
+			mid = lo + (t - lo) / 2;
+			if (on_or_after(mid, &wall))
+				t = mid;
+			else
+				lo = mid;
+		}
+	}
 	if (gmtime_r(&t, &tm) == NULL || !format_time(&tm, utc)) {
 		utc[0] = '\0';
 		return TZ_BADTIME;

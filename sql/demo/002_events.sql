@@ -7,7 +7,8 @@
 -- inserted until the demo accounts exist (the stack creates them after
 -- the demo files run, so the events appear from the next start on).
 
-SET @demo_events_new = (SELECT COUNT(*) = 0 FROM events WHERE id BETWEEN 1 AND 16);
+CREATE TEMPORARY TABLE demo_events_before AS
+    SELECT id FROM events WHERE id BETWEEN 1 AND 16;
 
 INSERT IGNORE INTO events (id, organizer_id, title, description, type_id,
     city_id, place_id, starts_at, ends_at, capacity, requires_approval,
@@ -192,8 +193,8 @@ SELECT e.id, u.id, 'accepted', UTC_TIMESTAMP() FROM events e JOIN users u
 
 -- The hours above are local: every demo city keeps the EU's summer time
 -- (last Sunday of March to last Sunday of October), Madrid and the rest
--- of the mainland at UTC+1 and +2, the Canaries an hour behind.  Only on
--- the run that inserted the events, so a restart never shifts them again.
+-- of the mainland at UTC+1 and +2, the Canaries an hour behind.  Only the
+-- rows this run inserted, so a restart never shifts one again.
 UPDATE events e JOIN cities c ON c.id = e.city_id
 SET e.starts_at = e.starts_at - INTERVAL
 	(IF(c.timezone = 'Atlantic/Canary', 0, 1) +
@@ -207,4 +208,6 @@ SET e.starts_at = e.starts_at - INTERVAL
 	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY) - 1) DAY AND
 	  DATE(e.ends_at) < MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY -
 	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY) - 1) DAY)) HOUR
-WHERE e.id BETWEEN 1 AND 16 AND @demo_events_new;
+WHERE e.id BETWEEN 1 AND 16
+    AND e.id NOT IN (SELECT id FROM demo_events_before);
+DROP TEMPORARY TABLE demo_events_before;

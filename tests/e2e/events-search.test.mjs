@@ -156,6 +156,22 @@ test('20 a page; next in the API is a cursor, the pages number their links', asy
 	assert.match(html.text, new RegExp(`name="q" type="search" maxlength="200" value="${w}"`));
 });
 
+test('a cursor between events that start at the same time: by id, none repeated or lost', async () => {
+	const ong = await account(TAG, 'ong');
+	const made = [];
+	for (let i = 0; i < 23; i++)
+		made.push((await publishedEvent(ong, { title: `Misma hora ${i}`,
+		    starts_at: future(60), ends_at: future(60, 12) })).id);
+	const base = `/api/v1/events?organizer_id=${ong.user.id}`;
+	let doc = (await anon.api('GET', base)).json();
+	assert.deepEqual(doc.items.map((e) => e.id), made.slice(0, 20));
+	assert.match(doc.next, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.\d+$/);
+	const res = await anon.api('GET', `${base}&cursor=${encodeURIComponent(doc.next)}&page=3`);
+	doc = res.json();
+	assert.deepEqual(doc.items.map((e) => e.id), made.slice(20), 'page= does not add to a cursor');
+	assert.equal(doc.next, null);
+});
+
 test('the list page: cards, the NGO\'s buttons, English names', async () => {
 	const ong = await account(TAG, 'ong');
 	const w = token('l');

@@ -143,6 +143,9 @@ test('from and to are days where each event happens, not UTC days', async () => 
 	assert.deepEqual(await mine('from=2031-02-10&to=2031-02-10'), [early, late]);
 	assert.deepEqual(await mine('from=2031-02-11&to=2031-02-11'), [next]);
 	assert.deepEqual(await mine('from=2031-02-10&to=2031-02-10&type_id=1'), [early, late]);
+	assert.deepEqual(await mine('from=2031-02-10&to=9999-12-31'), [early, late, next],
+	    'the last day a date can name');
+	assert.deepEqual(await mine('status=draft&from=2031-02-10'), []);
 	const page = decode((await ong.page('GET', `/events?q=${word}&from=2031-02-11`)).text);
 	assert.match(page, /2031-02-11 00:30<\/time>/);
 	assert.doesNotMatch(page, /2031-02-10 00:30<\/time>/);

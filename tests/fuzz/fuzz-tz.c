@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tz.h"
 
@@ -59,6 +60,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (st == TZ_OK && (tz_from_utc(zone, start, local, NULL) !=
 		    TZ_OK || strcmp(local, midnight) < 0))
 			abort();
+		/* A second earlier it was still an earlier day there. */
+		if (st == TZ_OK && strcmp(start, "0001-01-02") > 0) {
+			struct tm	 tm = { 0 };
+			char		 before[TZ_TIME_LEN];
+			time_t		 t;
+
+			if (strptime(start, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
+				abort();
+			t = timegm(&tm) - 1;
+			if (gmtime_r(&t, &tm) == NULL)
+				abort();
+			strftime(before, sizeof(before), "%Y-%m-%d %H:%M:%S",
+			    &tm);
+			if (tz_from_utc(zone, before, local, NULL) == TZ_OK &&
+			    strncmp(local, day, 10) >= 0)
+				abort();
+		}
 	}
 	/* A wall-clock time read back is the same instant. */
 	if (tz_to_utc(zone, when, utc) == TZ_OK &&
