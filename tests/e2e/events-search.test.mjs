@@ -193,3 +193,18 @@ test('the list page: cards, the NGO\'s buttons, English names', async () => {
 	assert.match(res.text, /href="\/events\/new"/);
 	assert.match(res.text, /\/events\/feed\/\d+\/[0-9a-f]{64}\.ics/);
 });
+
+test('more filter combinations than a worker keeps prepared: each still answers', async () => {
+	// Each combination is its own statement; a worker keeps 16.
+	let n = 0;
+	for (const q of ['', 'q=taller', 'q=taller&sort=relevance'])
+		for (const c of ['', 'city_id=1'])
+			for (const d of ['', 'from=2026-01-01', 'to=2030-01-01&type_id=1'])
+				for (const s of ['', 'status=all', 'has_places=1', 'status=finished']) {
+					const res = await anon.api('GET', `/api/v1/events?${q}&${c}&${d}&${s}`);
+					assert.equal(res.status, 200, `${q}&${c}&${d}&${s}: ${res.text.slice(0, 200)}`);
+					assert.ok(Array.isArray(res.json().items));
+					n++;
+				}
+	assert.equal(n, 72);
+});
