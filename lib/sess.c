@@ -12,8 +12,10 @@
 enum sess_stmt { STMT_SESSION_USER, STMT_SESSION_TOUCH, STMT__MAX };
 
 static struct db_stmt stmts[STMT__MAX] = {
-	/* STMT_SESSION_USER */
-	{ "SELECT u.id, u.name, u.role FROM sessions s "
+	/* STMT_SESSION_USER: idle minutes, token hash; stale when the idle
+	 * expiry is due to slide (STMT_SESSION_TOUCH's own condition) */
+	{ "SELECT u.id, u.name, u.role, s.idle_expires_at < UTC_TIMESTAMP() + "
+	  "INTERVAL ? MINUTE - INTERVAL 5 MINUTE AS stale FROM sessions s "
 	  "JOIN users u ON u.id = s.user_id "
 	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
 	  "AND s.expires_at > UTC_TIMESTAMP() "
@@ -178,7 +180,7 @@ sess_load(struct req *r)
 {
 	const char	*auth, *sid;
 	char		 hash[65];
-	json_t		*row = NULL;
+	json_t		*row = NULL, *stale;
 	enum db_status	 rc;
 
 	memset(&r->user, 0, sizeof(r->user));
@@ -191,12 +193,18 @@ sess_load(struct req *r)
 		return DB_OK;
 	sess_hash(sid, hash);
 	rc = db_query_one(&stmts[STMT_SESSION_USER],
-	    (const struct db_param[]){ DB_TEXT(hash), DB_END }, &row);
+	    (const struct db_param[]){ DB_INT(idle_minutes), DB_TEXT(hash),
+	    DB_END }, &row);
 	if (rc == DB_OK) {
 		sess_fill(r, row);
-		rc = db_exec(&stmts[STMT_SESSION_TOUCH], (const struct db_param[]){
-		    DB_INT(idle_minutes), DB_TEXT(hash), DB_INT(idle_minutes),
-		    DB_END }, NULL, NULL);
+		/* A write only every 5 minutes of a session's use, not on
+		 * every request. */
+		stale = json_object_get(row, "stale");
+		if (json_is_true(stale) || json_integer_value(stale) != 0)
+			rc = db_exec(&stmts[STMT_SESSION_TOUCH],
+			    (const struct db_param[]){ DB_INT(idle_minutes),
+			    DB_TEXT(hash), DB_INT(idle_minutes), DB_END }, NULL,
+			    NULL);
 	}
 	json_decref(row);
 	return rc == DB_NOTFOUND ? DB_OK : rc;
