@@ -951,18 +951,20 @@ day_spans(struct req *r, const struct listing *l, const char **json,
 		return rc;
 	spans = json_object();
 	json_array_foreach(cities, i, row) {
+		if (l->city != 0 && jint(row, "id") != l->city)
+			continue;
 		zone = jstr(row, "timezone");
 		if (last == NULL || strcmp(zone, last) != 0)
 			zone_span(l, zone, a, b);
 		last = zone;
-		if (l->city == 0 || jint(row, "id") == l->city) {
-			if (*min == '\0' || strcmp(a, min) < 0)
-				memcpy(min, a, sizeof(min));
-			if (strcmp(b, max) > 0)
-				memcpy(max, b, sizeof(max));
-		}
-		json_object_set_new(spans, arena_printf(r->arena, "%lld",
-		    (long long)jint(row, "id")), json_pack("[s, s]", a, b));
+		if (*min == '\0' || strcmp(a, min) < 0)
+			memcpy(min, a, sizeof(min));
+		if (strcmp(b, max) > 0)
+			memcpy(max, b, sizeof(max));
+		if (l->city == 0)
+			json_object_set_new(spans, arena_printf(r->arena,
+			    "%lld", (long long)jint(row, "id")),
+			    json_pack("[s, s]", a, b));
 	}
 	json_decref(cities);
 	/* No such city: nothing matches it anyway. */

@@ -195,19 +195,18 @@ SELECT e.id, u.id, 'accepted', UTC_TIMESTAMP() FROM events e JOIN users u
 -- (last Sunday of March to last Sunday of October), Madrid and the rest
 -- of the mainland at UTC+1 and +2, the Canaries an hour behind.  Only the
 -- rows this run inserted, so a restart never shifts one again.
-UPDATE events e JOIN cities c ON c.id = e.city_id
-SET e.starts_at = e.starts_at - INTERVAL
-	(IF(c.timezone = 'Atlantic/Canary', 0, 1) +
-	 (DATE(e.starts_at) >= MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY -
-	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY) - 1) DAY AND
-	  DATE(e.starts_at) < MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY -
-	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.starts_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY) - 1) DAY)) HOUR,
-    e.ends_at = e.ends_at - INTERVAL
-	(IF(c.timezone = 'Atlantic/Canary', 0, 1) +
-	 (DATE(e.ends_at) >= MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY -
-	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY) - 1) DAY AND
-	  DATE(e.ends_at) < MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY -
-	     INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e.ends_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY) - 1) DAY)) HOUR
+UPDATE events e JOIN (
+	SELECT e2.id, IF(c.timezone = 'Atlantic/Canary', 0, 1) +
+	    (DATE(e2.starts_at) >= MAKEDATE(YEAR(e2.starts_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY -
+		INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e2.starts_at), 1) + INTERVAL 2 MONTH + INTERVAL 30 DAY) - 1) DAY AND
+	     DATE(e2.starts_at) < MAKEDATE(YEAR(e2.starts_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY -
+		INTERVAL (DAYOFWEEK(MAKEDATE(YEAR(e2.starts_at), 1) + INTERVAL 9 MONTH + INTERVAL 30 DAY) - 1) DAY)
+	    AS hours
+	FROM events e2 JOIN cities c ON c.id = e2.city_id
+	WHERE e2.id BETWEEN 1 AND 16) o ON o.id = e.id
+-- Each demo event starts and ends on one day: one offset serves both.
+SET e.starts_at = e.starts_at - INTERVAL o.hours HOUR,
+    e.ends_at = e.ends_at - INTERVAL o.hours HOUR
 WHERE e.id BETWEEN 1 AND 16
     AND e.id NOT IN (SELECT id FROM demo_events_before);
 DROP TEMPORARY TABLE demo_events_before;
