@@ -24,19 +24,17 @@
 #include <time.h>
 
 #include "app.h"
-#include "cfg.h"
 #include "i18n.h"
-#include "log.h"
 #include "mem.h"
+#include "memo.h"
 #include "req.h"
-#include "tpl.h"
+#include "resp.h"
 
 #define MAX_DAYS	366	/* the longest range */
 #define DEFAULT_DAYS	30
 #define TOP_EVENTS	10
 #define TOP_SPONSORS	20
 #define OUTBOX_PAGE	50
-#define CACHE_SLOTS	64	/* ranges each worker keeps */
 
 enum db_field { DF_FROM, DF_TO, DF_BEFORE, DF__MAX };
 
@@ -591,78 +589,30 @@ page_model(struct req *r, const struct figures *f, json_t *m)
 	json_object_set_new(m, "is_platform", json_boolean(f->platform));
 }
 
-/* --- the figures cache ---------------------------------------------------- */
+/* --- the figures kept ----------------------------------------------------- */
 
 /*
- * Each worker keeps the figures of the ranges it served last: rollups
- * change only when the notifier folds a change in, and a dashboard is
- * read far more often than that.  An entry is served only while its
- * scope's dash_version row still holds the version read before its
- * figures were; the notifier moves that row in the transaction that
- * changes the rollups, so a cached answer is never older than they are.
+ * Each worker keeps what it drew for the ranges it served last
+ * (lib/memo.h): rollups change only when the notifier folds a change in,
+ * and a dashboard is read far more often than that.  An answer is served
+ * only while its scope's dash_version row still holds the version read
+ * before its figures were; the notifier moves that row in the
+ * transaction that changes the rollups, so a kept answer is never older
+ * than they are.  Per range and language: the figures, the API's JSON
+ * text and the page's sections, each drawn when first asked for.
  * Nothing of the person asking (header, CSRF token, unread count) and
  * not the outbox's health is kept: those are read for every request.
  */
-struct cached {
-	int64_t		 scope;
-	char		 from[16], to[16];	/* YYYY-MM-DD */
-	char		 lang[8];
+struct kept {
 	int64_t		 version;
-	uint64_t	 used;		/* when last served; 0: a free slot */
 	json_t		*figures;	/* load_figures' model, never changed */
-	/* Drawn from figures when first asked for, NULL until then: the
-	 * API's JSON text and the page's sections. */
-	char		*json;
-	char		*summary;
-	char		*sections;
 };
 
-static struct cached	 cache[CACHE_SLOTS];
-static uint64_t		 cache_clock;
-/* The page's cached sections: dashboard/summary and dashboard/figures. */
-static struct tpl_set	*fragments;
-
-static bool
-cache_is(const struct cached *c, const struct figures *f, const char *lang)
+static const char *
+kept_key(struct req *r, const struct figures *f, const char *what)
 {
-	return c->used != 0 && c->scope == f->scope &&
-	    strcmp(c->from, f->from) == 0 && strcmp(c->to, f->to) == 0 &&
-	    strcmp(c->lang, lang) == 0;
-}
-
-static void
-cache_clear(struct cached *c)
-{
-	json_decref(c->figures);
-	free(c->json);		/* jansson's, from malloc */
-	x_free(c->summary);
-	x_free(c->sections);
-	memset(c, 0, sizeof(*c));
-}
-
-/* The slot for a key: its own (an older version), else a free one,
- * else the one served longest ago; emptied and keyed. */
-static struct cached *
-cache_slot(const struct figures *f, const char *lang)
-{
-	struct cached	*c, *pick = NULL;
-
-	for (c = cache; c < cache + CACHE_SLOTS && pick == NULL; c++)
-		if (cache_is(c, f, lang))
-			pick = c;
-	for (c = cache; c < cache + CACHE_SLOTS && pick == NULL; c++)
-		if (c->used == 0)
-			pick = c;
-	if (pick == NULL)
-		for (pick = cache, c = cache + 1; c < cache + CACHE_SLOTS; c++)
-			if (c->used < pick->used)
-				pick = c;
-	cache_clear(pick);
-	pick->scope = f->scope;
-	snprintf(pick->from, sizeof(pick->from), "%s", f->from);
-	snprintf(pick->to, sizeof(pick->to), "%s", f->to);
-	snprintf(pick->lang, sizeof(pick->lang), "%s", lang);
-	return pick;
+	return arena_printf(r->arena, "dash|%s|%lld|%s|%s|%s", what,
+	    (long long)f->scope, f->from, f->to, r->lang);
 }
 
 /* The version of a scope's rollups now. */
@@ -683,160 +633,87 @@ scope_version(int64_t scope, int64_t *version)
 }
 
 /*
- * The range's figures, from the cache when its entry is as new as the
- * rollups, else read and kept.  The version is read before the figures:
- * figures newer than it only make the entry go sooner.
+ * The range's figures into k (a reference for the caller to drop), kept
+ * ones while they are as new as the rollups, else read and kept.  The
+ * version is read before the figures: figures newer than it only make
+ * the answer go sooner.
  */
 static enum db_status
-cached_figures(struct req *r, const struct figures *f, struct cached **out)
+kept_figures(struct req *r, const struct figures *f, struct kept *k)
 {
-	struct cached	*c;
-	json_t		*figures;
-	int64_t		 version;
+	const char	*key = kept_key(r, f, "figures");
 	enum db_status	 rc;
 
-	*out = NULL;
-	if ((rc = scope_version(f->scope, &version)) != DB_OK)
+	k->figures = NULL;
+	if ((rc = scope_version(f->scope, &k->version)) != DB_OK)
 		return rc;
-	for (c = cache; c < cache + CACHE_SLOTS; c++)
-		if (cache_is(c, f, r->lang) && c->version == version) {
-			c->used = ++cache_clock;
-			*out = c;
-			return DB_OK;
-		}
-	figures = json_object();
-	if ((rc = load_figures(f, figures)) != DB_OK) {
-		json_decref(figures);
+	if ((k->figures = json_incref(memo_get(key, k->version))) != NULL)
+		return DB_OK;
+	k->figures = json_object();
+	if ((rc = load_figures(f, k->figures)) != DB_OK) {
+		json_decref(k->figures);
+		k->figures = NULL;
 		return rc;
 	}
-	c = cache_slot(f, r->lang);
-	c->version = version;
-	c->figures = figures;
-	c->used = ++cache_clock;
-	*out = c;
+	memo_put(key, k->version, 0, json_incref(k->figures));
 	return DB_OK;
 }
 
-/* Renders one of the page's cached sections; NULL on failure, logged. */
-static char *
-draw(const char *name, json_t *model)
+/* The page's sections, {summary_html, figures_html}, drawn from a copy of
+ * the figures (the page's additions stay out of the JSON); NULL on
+ * failure, logged. */
+static json_t *
+kept_sections(struct req *r, const struct figures *f, const struct kept *k)
 {
-	struct buf	 out;
-	char		 err[256];
+	const char	*key = kept_key(r, f, "page");
+	json_t		*page, *pm, *summary, *sections;
 
-	buf_init(&out);
-	if (tpl_render(fragments, name, model, &out, err, sizeof(err)) != 0) {
-		log_warnx("render %s: %s", name, err);
-		buf_free(&out);
+	if ((page = json_incref(memo_get(key, k->version))) != NULL)
+		return page;
+	pm = json_deep_copy(k->figures);
+	page_model(r, f, pm);
+	summary = resp_fragment(r, "dashboard/summary", pm);
+	sections = resp_fragment(r, "dashboard/figures", pm);
+	json_decref(pm);
+	if (summary == NULL || sections == NULL) {
+		json_decref(summary);
+		json_decref(sections);
 		return NULL;
 	}
-	return buf_release(&out);
-}
-
-/* The entry's page sections, drawn the first time a page asks for them
- * from a copy of its figures (the page's additions stay out of the JSON). */
-static bool
-draw_sections(struct req *r, const struct figures *f, struct cached *c)
-{
-	json_t		*pm;
-
-	if (c->summary != NULL && c->sections != NULL)
-		return true;
-	pm = json_deep_copy(c->figures);
-	page_model(r, f, pm);
-	json_object_set(pm, "t", i18n_catalog(r->lang));
-	x_free(c->summary);
-	x_free(c->sections);
-	c->summary = draw("dashboard/summary", pm);
-	c->sections = draw("dashboard/figures", pm);
-	json_decref(pm);
-	return c->summary != NULL && c->sections != NULL;
-}
-
-/* Reads the page's cached sections from templates/dashboard/ once, before
- * the workers start; the core's templates render whole pages only. */
-static int
-dashboard_init(void)
-{
-	static const char *const names[] = { "dashboard/summary",
-	    "dashboard/figures", NULL };
-	const char *const	*n;
-	const char		*dir = cfg_str("server", "templates", "templates");
-	char			 path[4096], chunk[4096], err[256];
-	struct buf		 src;
-	size_t			 got;
-	FILE			*fp;
-	int			 rc = -1;
-
-	fragments = tpl_set_new(cfg_bool("server", "strict_templates", false) ?
-	    TPL_STRICT : TPL_SPEC);
-	buf_init(&src);
-	for (n = names; *n != NULL; n++) {
-		snprintf(path, sizeof(path), "%s/%s.mustache", dir, *n);
-		if ((fp = fopen(path, "r")) == NULL) {
-			log_warn("%s", path);
-			goto out;
-		}
-		buf_reset(&src);
-		while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			buf_append(&src, chunk, got);
-		fclose(fp);
-		if (tpl_set_add(fragments, *n, buf_str(&src), src.len, err,
-		    sizeof(err)) != 0) {
-			log_warnx("%s", err);
-			goto out;
-		}
-	}
-	if (tpl_set_link(fragments, err, sizeof(err)) != 0) {
-		log_warnx("%s", err);
-		goto out;
-	}
-	rc = 0;
-out:
-	buf_free(&src);
-	return rc;
+	page = json_pack("{s:o, s:o}", "summary_html", summary, "figures_html",
+	    sections);
+	memo_put(key, k->version, 0, json_incref(page));
+	return page;
 }
 
 /* --- the figures' answers ------------------------------------------------ */
 
-#define JSON_FLAGS	(JSON_COMPACT | JSON_REAL_PRECISION(15))	/* the core's */
-
 /*
- * The API's answer as text: the entry's figures, written once, since
- * writing some thousand values is most of the cost of a cached answer.
- * For an admin the outbox's health, live, goes in as the last member, as
- * the core would have written it.
+ * The API's answer: the figures' text, written once, since writing some
+ * thousand values is most of the cost of a kept answer.  For an admin
+ * the outbox's health, live, goes in as the last member, as the core
+ * would have written it.
  */
 static enum http_status
-api_answer(struct req *r, const struct figures *f, struct cached *c)
+api_answer(struct req *r, const struct figures *f, const struct kept *k)
 {
-	json_t		*health;
-	char		*s;
-	size_t		 len;
+	const char	*key = kept_key(r, f, "json");
+	json_t		*text, *health = NULL;
+	enum http_status st;
 	enum db_status	 rc;
 
-	if (c->json == NULL && (c->json = json_dumps(c->figures,
-	    JSON_FLAGS)) == NULL)
-		return HTTP_INTERNAL_ERROR;
-	r->raw_type = "application/json";
-	if (!f->platform) {
-		r->raw_body = c->json;
-		r->raw_len = strlen(c->json);
-		return HTTP_OK;
+	if ((text = json_incref(memo_get(key, k->version))) == NULL) {
+		if ((text = resp_json_of(k->figures)) == NULL)
+			return HTTP_INTERNAL_ERROR;
+		memo_put(key, k->version, 0, json_incref(text));
 	}
-	if ((rc = load_outbox_health(&health)) != DB_OK)
+	if (f->platform && (rc = load_outbox_health(&health)) != DB_OK) {
+		json_decref(text);
 		return app_db_status(rc);
-	s = json_dumps(health, JSON_FLAGS);
-	json_decref(health);
-	if (s == NULL)
-		return HTTP_INTERNAL_ERROR;
-	/* The figures' closing brace gives way to one more member. */
-	len = strlen(c->json);
-	r->raw_body = arena_printf(r->arena, "%.*s%s\"outbox\":%s}",
-	    (int)(len - 1), c->json, len > 2 ? "," : "", s);
-	r->raw_len = strlen(r->raw_body);
-	free(s);
-	return HTTP_OK;
+	}
+	st = resp_json_text(r, json_string_value(text), "outbox", health);
+	json_decref(text);
+	return st;
 }
 
 /* The outbox's health, live, for an admin. */
@@ -853,54 +730,45 @@ add_outbox(const struct figures *f, json_t *m)
 	return rc;
 }
 
-/* The figures of the range into m, shared with the cache: m's own keys
- * may change, never what they hold. */
-static enum db_status
-add_figures(struct req *r, const struct figures *f, json_t *m,
-    struct cached **c)
-{
-	enum db_status	 rc;
-
-	if ((rc = cached_figures(r, f, c)) != DB_OK)
-		return rc;
-	json_object_update(m, (*c)->figures);
-	return DB_OK;
-}
-
 /*
  * GET /dashboard and /api/v1/dashboard?from=&to=: NGOs (their own
  * figures) and admins (the platform's, with the outbox's health).  422
  * for a bad range: not dates, from after to, more than MAX_DAYS days.
- * The page takes its figures as sections drawn once per cached range;
+ * The page takes its figures as sections drawn once per kept range;
  * around them go the range, the outbox and the layout, per request.
  */
 static enum http_status
 dashboard_show(struct req *r, json_t *m)
 {
 	struct figures	 f;
-	struct cached	*c;
+	struct kept	 k;
+	json_t		*page;
 	enum http_status st;
 	enum db_status	 rc;
 
 	memset(&f, 0, sizeof(f));
 	if ((st = scope_of(r, &f)) != HTTP_OK)
 		return st;
-	if ((rc = cached_figures(r, &f, &c)) != DB_OK)
+	if ((rc = kept_figures(r, &f, &k)) != DB_OK)
 		return app_db_status(rc);
-	if (r->api)
-		return api_answer(r, &f, c);
+	if (r->api) {
+		st = api_answer(r, &f, &k);
+		json_decref(k.figures);
+		return st;
+	}
+	page = kept_sections(r, &f, &k);
+	json_decref(k.figures);
+	if (page == NULL)
+		return HTTP_INTERNAL_ERROR;
+	json_object_update(m, page);
+	json_decref(page);
 	if ((rc = add_outbox(&f, m)) != DB_OK)
 		return app_db_status(rc);
-	if (!draw_sections(r, &f, c))
-		return HTTP_INTERNAL_ERROR;
 	json_object_set_new(m, "from", json_string(f.from));
 	json_object_set_new(m, "to", json_string(f.to));
 	json_object_set_new(m, "is_platform", json_boolean(f.platform));
 	json_object_set_new(m, "range_query", json_string(arena_printf(r->arena,
 	    "from=%s&to=%s", f.from, f.to)));
-	json_object_set_new(m, "summary_html", json_string_nocheck(c->summary));
-	json_object_set_new(m, "figures_html",
-	    json_string_nocheck(c->sections));
 	return HTTP_OK;
 }
 
@@ -1038,7 +906,7 @@ static enum http_status
 dashboard_csv(struct req *r, json_t *m)
 {
 	struct figures	 f;
-	struct cached	*c;
+	struct kept	 k;
 	struct buf	 out;
 	const char	*slash, *name;
 	enum http_status st;
@@ -1047,8 +915,11 @@ dashboard_csv(struct req *r, json_t *m)
 	memset(&f, 0, sizeof(f));
 	if ((st = scope_of(r, &f)) != HTTP_OK)
 		return st;
-	if ((rc = add_figures(r, &f, m, &c)) != DB_OK ||
-	    (rc = add_outbox(&f, m)) != DB_OK)
+	if ((rc = kept_figures(r, &f, &k)) != DB_OK)
+		return app_db_status(rc);
+	json_object_update(m, k.figures);
+	json_decref(k.figures);
+	if ((rc = add_outbox(&f, m)) != DB_OK)
 		return app_db_status(rc);
 	slash = strrchr(r->route_path, '/');
 	name = arena_strndup(r->arena, slash + 1, strlen(slash + 1) - 4);
@@ -1180,7 +1051,7 @@ static const struct route routes[] = {
 };
 
 static const struct app dashboard = {
-	"dashboard", routes, fields, DF__MAX, stmts, STMT__MAX, dashboard_init,
+	"dashboard", routes, fields, DF__MAX, stmts, STMT__MAX, NULL,
 };
 
 int

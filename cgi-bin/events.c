@@ -48,8 +48,10 @@
 #include "form.h"
 #include "i18n.h"
 #include "log.h"
+#include "memo.h"
 #include "outbox.h"
 #include "req.h"
+#include "resp.h"
 #include "sess.h"
 #include "tz.h"
 
@@ -123,6 +125,7 @@ enum ev_stmt {
 	STMT_USER_LIVE,
 	STMT_FEED,
 	STMT_PARTICIPANTS,
+	STMT_PAGES_VERSION,
 	STMT__MAX
 };
 
@@ -292,6 +295,10 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "JOIN users u ON u.id = pa.user_id LEFT JOIN participation_states ps "
 	  "ON ps.code = pa.status WHERE pa.event_id = ? "
 	  "ORDER BY pa.created_at, pa.id", NULL, 0 },
+	/* STMT_PAGES_VERSION: the version of everything lists and pages of
+	 * events show (sql/016_event_pages_version.sql) */
+	{ "SELECT CAST(SUM(n) AS SIGNED) AS v FROM event_pages_version",
+	  NULL, 0 },
 };
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
@@ -510,6 +517,57 @@ refusal(int64_t id)
 	return st;
 }
 
+/* --- kept answers -------------------------------------------------------- */
+
+/*
+ * Lists and pages of events are read far more often than events change,
+ * so each worker keeps what it drew (lib/memo.h) under the version of
+ * everything they show, which triggers move with every change
+ * (sql/016_event_pages_version.sql).  Only what is the same for every
+ * viewer is kept: a list of published, finished or cancelled events
+ * (drafts are their owner's), and an event's page as someone signed out
+ * sees it.
+ */
+static enum db_status
+pages_version(int64_t *v)
+{
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	rc = db_query_one(&stmts[STMT_PAGES_VERSION], DB_NOPARAMS, &row);
+	*v = rc == DB_OK ? jint(row, "v") : 0;
+	json_decref(row);
+	return rc;
+}
+
+/* "2031-02-10T17:00:00Z" as a time; 0 when it is not one. */
+static time_t
+utc_time(const char *iso)
+{
+	struct tm	 tm = { 0 };
+
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return timegm(&tm);
+}
+
+/* When an answer showing event e stops being right without any change:
+ * when e starts, if it has not yet (its "upcoming" turns false); else 0,
+ * never.  until is the soonest of those seen so far, 0 for none. */
+static time_t
+until_start(const json_t *e, time_t until)
+{
+	time_t	 t;
+
+	if (!json_is_true(json_object_get(e, "upcoming")) ||
+	    (t = utc_time(jstr(e, "starts_at"))) == 0)
+		return until;
+	return until == 0 || t < until ? t : until;
+}
+
 /* --- reading ------------------------------------------------------------ */
 
 /* The event as its viewer may see it, decorated, into *out. */
@@ -640,16 +698,32 @@ event_extras(struct req *r, json_t *e)
 /*
  * GET /events/{id}: anyone.  The event with its type, city and place
  * names (English ones under lang=en), organiser, accepted sponsors,
- * reactions, places left and the viewer's own enrolment.  404 for a
- * draft that is not the viewer's.
+ * reactions, places left and the viewer's own enrolment; pages draw it
+ * as detail_html.  404 for a draft that is not the viewer's.  What
+ * someone signed out sees is the same for all of them, and kept.
  */
 static enum http_status
 events_show(struct req *r, json_t *m)
 {
-	json_t		*e = NULL;
+	json_t		*e = NULL, *html;
+	const char	*key = NULL;
 	enum db_status	 rc;
+	int64_t		 version = 0;
 
 	r->has_invalid = false;
+	if (r->user.id == 0) {
+		key = arena_printf(r->arena, "event|%s|%s|%lld", r->api ?
+		    "api" : "page", r->lang, (long long)r->id);
+		if ((rc = pages_version(&version)) != DB_OK)
+			return app_db_status(rc);
+		if ((e = memo_get(key, version)) != NULL) {
+			if (r->api)
+				return resp_json_text(r, json_string_value(e),
+				    NULL, NULL);
+			json_object_update(m, e);
+			return HTTP_OK;
+		}
+	}
 	rc = db_query_one(&stmts[STMT_EVENT_PAGE], P(DB_INT(r->user.id),
 	    DB_INT(r->user.id), DB_INT(r->id), DB_INT(r->user.id),
 	    DB_INT(is_admin(r))), &e);
@@ -660,7 +734,17 @@ events_show(struct req *r, json_t *m)
 		json_decref(e);
 		return app_db_status(rc);
 	}
+	if (!r->api) {
+		if ((html = resp_fragment(r, "events/detail", e)) == NULL) {
+			json_decref(e);
+			return HTTP_INTERNAL_ERROR;
+		}
+		json_object_set_new(e, "detail_html", html);
+	}
 	json_object_update(m, e);
+	if (key != NULL)
+		memo_put(key, version, until_start(e, 0), r->api ?
+		    resp_json_of(e) : json_incref(e));
 	json_decref(e);
 	return HTTP_OK;
 }
@@ -845,6 +929,7 @@ site_base(struct req *r)
  * is a parameter.
  */
 struct listing {
+	const char	*q;		/* as typed, for the form */
 	const char	*fq;		/* full-text query, "" for none */
 	bool		 relevance;
 	long long	 type, city, org;
@@ -1136,6 +1221,128 @@ cursor_next(struct req *r, const struct listing *l, const json_t *rows)
 	    jstr(last, "starts_at"), (long long)jint(last, "id")));
 }
 
+/* The memo key of a list: everything that decides what it shows (the
+ * query text last, so that no two lists share a key), or NULL for a
+ * list that depends on who asks. */
+static const char *
+list_key(struct req *r, const struct listing *l)
+{
+	if (strcmp(l->status, "draft") == 0 || strcmp(l->status, "all") == 0)
+		return NULL;
+	return arena_printf(r->arena, "list|%s|%s|%d|%s|%d|%lld|%lld|%lld|%d|"
+	    "%s|%s|%lld|%s|%lld|%s", r->api ? "api" : "page", r->lang,
+	    r->user.id != 0, l->status, l->relevance, l->type, l->city, l->org,
+	    l->places, l->from ? l->from : "", l->to ? l->to : "", l->offset,
+	    l->after_at ? l->after_at : "", l->after_id, l->q);
+}
+
+/*
+ * What a list shows into part, and by when it goes stale by itself:
+ * {items, next, page, filter} for the API; for pages the filter form,
+ * the events and the pager drawn as browse_html.
+ */
+static enum http_status
+list_part(struct req *r, const struct listing *l, json_t *part,
+    time_t *until)
+{
+	json_t		*rows = NULL, *row, *filter;
+	long long	 page = l->offset / PAGE_SIZE + 1;
+	struct buf	 qs;
+	enum db_status	 rc;
+	size_t		 i;
+
+	*until = 0;
+	if ((rc = list_events(r, l, &rows)) != DB_OK)
+		return app_db_status(rc);
+	if (json_array_size(rows) > PAGE_SIZE) {
+		json_array_remove(rows, PAGE_SIZE);
+		/* The app follows cursors; pages number their links. */
+		json_object_set_new(part, "next", r->api ? cursor_next(r, l,
+		    rows) : json_integer(page + 1));
+	} else
+		json_object_set_new(part, "next", json_null());
+	json_array_foreach(rows, i, row) {
+		event_decorate(r, row);
+		*until = until_start(row, *until);
+	}
+	json_object_set_new(part, "items", rows);
+	json_object_set_new(part, "page", json_integer(page));
+	if (page > 1)
+		json_object_set_new(part, "prev", json_integer(page - 1));
+	filter = json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "q", l->q,
+	    "status", l->status, "from", l->from ? l->from : "", "to",
+	    l->to ? l->to : "", "has_places", l->places, "relevance",
+	    l->relevance);
+	json_object_set_new(filter, "type_id", l->type ?
+	    json_integer(l->type) : json_null());
+	json_object_set_new(filter, "city_id", l->city ?
+	    json_integer(l->city) : json_null());
+	json_object_set_new(filter, "organizer_id", l->org ?
+	    json_integer(l->org) : json_null());
+	json_object_set_new(part, "filter", filter);
+	if (r->api)
+		return HTTP_OK;
+
+	/* The page: pick lists, the pager's addresses, then drawn. */
+	if ((rc = type_city_lists(r, l->type, l->city, part)) != DB_OK)
+		return app_db_status(rc);
+	json_object_set_new(part, "status_choice", json_pack("{s:b}",
+	    l->status, 1));
+	json_object_set_new(part, "signed_in", json_boolean(r->user.id != 0));
+	buf_init(&qs);
+	qs_add(&qs, "q", l->q);
+	if (l->type)
+		buf_printf(&qs, "type_id=%lld&", l->type);
+	if (l->city)
+		buf_printf(&qs, "city_id=%lld&", l->city);
+	qs_add(&qs, "from", l->from);
+	qs_add(&qs, "to", l->to);
+	if (strcmp(l->status, "published") != 0)
+		qs_add(&qs, "status", l->status);
+	if (l->org)
+		buf_printf(&qs, "organizer_id=%lld&", l->org);
+	if (l->places)
+		buf_puts(&qs, "has_places=1&");
+	if (l->relevance)
+		buf_puts(&qs, "sort=relevance&");
+	if (page > 1)
+		json_object_set_new(part, "prev_url", json_string(arena_printf(
+		    r->arena, "/events?%spage=%lld", buf_str(&qs), page - 1)));
+	if (json_is_integer(json_object_get(part, "next")))
+		json_object_set_new(part, "next_url", json_string(arena_printf(
+		    r->arena, "/events?%spage=%lld", buf_str(&qs), page + 1)));
+	buf_free(&qs);
+	row = resp_fragment(r, "events/browse", part);
+	json_object_clear(part);
+	if (row == NULL)
+		return HTTP_INTERNAL_ERROR;
+	json_object_set_new(part, "browse_html", row);
+	return HTTP_OK;
+}
+
+/* A list's answer as kept: for the API its JSON text, for pages an
+ * object of what list_part drew. */
+static enum http_status
+list_answer(struct req *r, const struct listing *l, json_t **out,
+    time_t *until)
+{
+	json_t		*part = json_object();
+	enum http_status st;
+
+	*out = NULL;
+	if ((st = list_part(r, l, part, until)) != HTTP_OK) {
+		json_decref(part);
+		return st;
+	}
+	if (!r->api) {
+		*out = part;
+		return HTTP_OK;
+	}
+	*out = resp_json_of(part);
+	json_decref(part);
+	return *out != NULL ? HTTP_OK : HTTP_INTERNAL_ERROR;
+}
+
 /*
  * GET /events: anyone.  Published events by default, soonest first, 20
  * a page; q searches titles and descriptions (every word, as a prefix),
@@ -1149,13 +1356,14 @@ cursor_next(struct req *r, const struct listing *l, const json_t *rows)
 static enum http_status
 events_list(struct req *r, json_t *m)
 {
-	const char	*q, *fq, *status, *from, *to, *cursor;
-	long long	 page = 1, type = 0, city = 0, org = 0;
-	bool		 places, relevance;
-	json_t		*rows = NULL, *row, *filter;
-	struct listing	 listing;
-	struct buf	 qs;
+	const char	*cursor, *key;
+	long long	 page = 1;
+	json_t		*kept;
+	struct listing	 l;
+	enum http_status st;
 	enum db_status	 rc;
+	int64_t		 version = 0;
+	time_t		 until;
 	size_t		 i;
 
 	for (i = EV_STATUS; i <= EV_CURSOR; i++)
@@ -1164,100 +1372,65 @@ events_list(struct req *r, json_t *m)
 	if (r->invalid[EV_TYPE] != NULL || r->invalid[EV_CITY] != NULL)
 		return HTTP_UNPROCESSABLE;
 	r->has_invalid = false;
-	q = req_value(r, EV_Q) != NULL ? req_value(r, EV_Q) : "";
-	fq = fulltext_query(r, q);
-	status = req_value(r, EV_STATUS) != NULL ? req_value(r, EV_STATUS) :
-	    "published";
-	from = req_value(r, EV_FROM);
-	to = req_value(r, EV_TO);
-	type = typed_id(r, EV_TYPE);
-	city = typed_id(r, EV_CITY);
-	org = typed_id(r, EV_ORGANIZER);
-	places = req_bool(r, EV_HAS_PLACES, false);
-	relevance = *fq != '\0' && req_value(r, EV_SORT) != NULL &&
-	    strcmp(req_value(r, EV_SORT), "relevance") == 0;
 	if (!req_int(r, EV_PAGE, &page))
 		page = 1;
-	listing = (struct listing){ .fq = fq, .relevance = relevance,
-	    .type = type, .city = city, .org = org, .places = places,
-	    .status = status, .from = from, .to = to,
+	l = (struct listing){
+	    .q = req_value(r, EV_Q) != NULL ? req_value(r, EV_Q) : "",
+	    .status = req_value(r, EV_STATUS) != NULL ?
+	    req_value(r, EV_STATUS) : "published",
+	    .from = req_value(r, EV_FROM), .to = req_value(r, EV_TO),
+	    .type = typed_id(r, EV_TYPE), .city = typed_id(r, EV_CITY),
+	    .org = typed_id(r, EV_ORGANIZER),
+	    .places = req_bool(r, EV_HAS_PLACES, false),
 	    .offset = (page - 1) * PAGE_SIZE };
+	l.fq = fulltext_query(r, l.q);
+	l.relevance = *l.fq != '\0' && req_value(r, EV_SORT) != NULL &&
+	    strcmp(req_value(r, EV_SORT), "relevance") == 0;
 	cursor = req_value(r, EV_CURSOR);
 	if (cursor != NULL && *cursor != '\0' &&
-	    !cursor_read(r, cursor, relevance, &listing)) {
+	    !cursor_read(r, cursor, l.relevance, &l)) {
 		req_set_invalid(r, EV_CURSOR, "valid.event_cursor");
 		return HTTP_UNPROCESSABLE;
 	}
-	rc = list_events(r, &listing, &rows);
-	if (rc != DB_OK)
-		return app_db_status(rc);
-	if (json_array_size(rows) > PAGE_SIZE) {
-		json_array_remove(rows, PAGE_SIZE);
-		/* The app follows cursors; pages number their links. */
-		json_object_set_new(m, "next", r->api ? cursor_next(r,
-		    &listing, rows) : json_integer(page + 1));
-	} else
-		json_object_set_new(m, "next", json_null());
-	json_array_foreach(rows, i, row)
-		event_decorate(r, row);
-	json_object_set_new(m, "items", rows);
-	json_object_set_new(m, "page", json_integer(page));
-	if (page > 1)
-		json_object_set_new(m, "prev", json_integer(page - 1));
-	filter = json_pack("{s:s, s:s, s:s, s:s, s:b, s:b}", "q", q,
-	    "status", status, "from", from ? from : "", "to", to ? to : "",
-	    "has_places", places, "relevance", relevance);
-	json_object_set_new(filter, "type_id", type ? json_integer(type) :
-	    json_null());
-	json_object_set_new(filter, "city_id", city ? json_integer(city) :
-	    json_null());
-	json_object_set_new(filter, "organizer_id", org ? json_integer(org) :
-	    json_null());
-	json_object_set_new(m, "filter", filter);
-	if (r->user.id != 0)
+
+	/* The version first: the list may be newer than it, never older. */
+	kept = NULL;
+	if ((key = list_key(r, &l)) != NULL) {
+		if ((rc = pages_version(&version)) != DB_OK)
+			return app_db_status(rc);
+		kept = json_incref(memo_get(key, version));
+	}
+	if (kept == NULL) {
+		if ((st = list_answer(r, &l, &kept, &until)) != HTTP_OK)
+			return st;
+		if (key != NULL)
+			memo_put(key, version, until, json_incref(kept));
+	}
+	if (r->api) {
+		st = resp_json_text(r, json_string_value(kept), "feed_url",
+		    r->user.id == 0 ? NULL : json_string(arena_printf(r->arena,
+		    "/events/feed/%lld/%s.ics", (long long)r->user.id,
+		    feed_token(r, r->user.id))));
+		json_decref(kept);
+		return st;
+	}
+	json_object_update(m, kept);
+	json_decref(kept);
+
+	/* What is the viewer's own. */
+	if (r->user.id != 0) {
 		json_object_set_new(m, "feed_url", json_string(arena_printf(
 		    r->arena, "/events/feed/%lld/%s.ics", (long long)r->user.id,
 		    feed_token(r, r->user.id))));
-	if (r->api)
-		return HTTP_OK;
-	if (r->user.id != 0)
 		json_object_set_new(m, "feed_link", json_string(arena_printf(
 		    r->arena, "%s%s", site_base(r), json_string_value(
 		    json_object_get(m, "feed_url")))));
-
-	/* The page: pick lists, the pager's addresses, the NGO's links. */
-	if ((rc = type_city_lists(r, type, city, m)) != DB_OK)
-		return app_db_status(rc);
-	json_object_set_new(m, "status_choice", json_pack("{s:b}", status, 1));
-	buf_init(&qs);
-	qs_add(&qs, "q", q);
-	if (type)
-		buf_printf(&qs, "type_id=%lld&", type);
-	if (city)
-		buf_printf(&qs, "city_id=%lld&", city);
-	qs_add(&qs, "from", from);
-	qs_add(&qs, "to", to);
-	if (req_value(r, EV_STATUS) != NULL)
-		qs_add(&qs, "status", status);
-	if (org)
-		buf_printf(&qs, "organizer_id=%lld&", org);
-	if (places)
-		buf_puts(&qs, "has_places=1&");
-	if (relevance)
-		buf_puts(&qs, "sort=relevance&");
-	if (page > 1)
-		json_object_set_new(m, "prev_url", json_string(arena_printf(
-		    r->arena, "/events?%spage=%lld", buf_str(&qs), page - 1)));
-	if (json_is_integer(json_object_get(m, "next")))
-		json_object_set_new(m, "next_url", json_string(arena_printf(
-		    r->arena, "/events?%spage=%lld", buf_str(&qs), page + 1)));
-	buf_free(&qs);
-	json_object_set_new(m, "can_create", json_boolean(
-	    (r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0));
-	if (r->user.id != 0)
 		json_object_set_new(m, "mine_url", json_string(arena_printf(
 		    r->arena, "/events?organizer_id=%lld&status=all",
 		    (long long)r->user.id)));
+	}
+	json_object_set_new(m, "can_create", json_boolean(
+	    (r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0));
 	return HTTP_OK;
 }
 

@@ -1,6 +1,7 @@
 /* resp: status + model -> HTTP response bytes. */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -204,6 +205,20 @@ field_chosen(struct req *r)
 	return c;
 }
 
+/* What every page and part of one has of its viewer. */
+static void
+viewer(struct req *r, json_t *m)
+{
+	json_object_set(m, "t", i18n_catalog(r->lang));
+	json_object_set_new(m, "lang", json_string(r->lang));
+	if (r->user.id != 0)
+		json_object_set_new(m, "user", json_pack("{s:I, s:s, s:s, s:b}",
+		    "id", (json_int_t)r->user.id, "name", r->user.name,
+		    "role", r->user.role_name, "has_dashboard",
+		    (r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0));
+	json_object_set_new(m, "csrf", json_string(r->csrf ? r->csrf : ""));
+}
+
 /* Adds what the layout needs to a page model; the unread counter only
  * when the database is worth asking. */
 static void
@@ -217,8 +232,7 @@ decorate(struct req *r, json_t *m, bool badge)
 	time_t		 now = time(NULL);
 	struct tm	 tm;
 
-	json_object_set(m, "t", i18n_catalog(r->lang));
-	json_object_set_new(m, "lang", json_string(r->lang));
+	viewer(r, m);
 	langs = json_array();
 	for (i = 0; i < 2; i++) {
 		code = names[i][0];
@@ -228,16 +242,10 @@ decorate(struct req *r, json_t *m, bool badge)
 		    "current", strcmp(code, r->lang) == 0));
 	}
 	json_object_set_new(m, "langs", langs);
-	if (r->user.id != 0)
-		json_object_set_new(m, "user", json_pack("{s:I, s:s, s:s, s:b}",
-		    "id", (json_int_t)r->user.id, "name", r->user.name,
-		    "role", r->user.role_name, "has_dashboard",
-		    (r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0));
 	if (r->user.id != 0 && badge && unread_of != NULL &&
 	    (unread = unread_of(r->user.id)) >= 0)
 		json_object_set_new(m, "unread_badge", json_pack("{s:I}",
 		    "count", (json_int_t)unread));
-	json_object_set_new(m, "csrf", json_string(r->csrf ? r->csrf : ""));
 	if ((fl = req_cookie(r, "agora_flash")) != NULL) {
 		const char *key = arena_printf(r->arena, "flash.%s", fl);
 		const char *msg = i18n_get(r->lang, key);
@@ -257,6 +265,61 @@ decorate(struct req *r, json_t *m, bool badge)
 	json_object_set_new(m, "path", json_string(r->path));
 	gmtime_r(&now, &tm);
 	json_object_set_new(m, "year", json_integer(tm.tm_year + 1900));
+}
+
+json_t *
+resp_fragment(struct req *r, const char *name, json_t *m)
+{
+	struct buf	 out;
+	char		 err[256];
+	json_t		*html = NULL;
+
+	viewer(r, m);
+	buf_init(&out);
+	if (tpl_render(templates, name, m, &out, err, sizeof(err)) != 0)
+		log_warnx("render %s: %s", name, err);
+	else
+		html = json_stringn_nocheck(buf_str(&out), out.len);
+	buf_free(&out);
+	return html;
+}
+
+json_t *
+resp_json_of(const json_t *value)
+{
+	char	*s = json_dumps(value, RESP_JSON_FLAGS);
+	json_t	*text = s != NULL ? json_string_nocheck(s) : NULL;
+
+	free(s);
+	return text;
+}
+
+enum http_status
+resp_json_text(struct req *r, const char *text, const char *key,
+    json_t *value)
+{
+	size_t		 len = strlen(text);
+	char		*s;
+
+	r->raw_type = "application/json";
+	if (value == NULL) {
+		r->raw_body = arena_strndup(r->arena, text, len);
+		r->raw_len = len;
+		return HTTP_OK;
+	}
+	s = json_dumps(value, RESP_JSON_FLAGS | JSON_ENCODE_ANY);
+	json_decref(value);
+	if (s == NULL || len < 2 || text[len - 1] != '}') {
+		log_warnx("cannot add \"%s\" to a JSON answer", key);
+		free(s);
+		return HTTP_INTERNAL_ERROR;
+	}
+	/* The object's closing brace gives way to one more member. */
+	r->raw_body = arena_printf(r->arena, "%.*s%s\"%s\":%s}", (int)(len - 1),
+	    text, len > 2 ? "," : "", key, s);
+	r->raw_len = strlen(r->raw_body);
+	free(s);
+	return HTTP_OK;
 }
 
 /* A tag that tells one version of a response from another: SipHash,
@@ -310,7 +373,7 @@ render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
 		/* What the handler put in the model rides along as RFC 9457
 		 * extension members (never overriding the standard ones). */
 		json_object_update_missing(doc, m);
-		s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		s = json_dumps(doc, RESP_JSON_FLAGS);
 		buf_puts(body, s);
 		free(s);
 		json_decref(doc);
@@ -417,7 +480,7 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 			buf_printf(&h, "Content-Disposition: attachment; "
 			    "filename=\"%s\"\r\n", r->raw_filename);
 	} else if (r->api || tpl == NULL) {
-		s = json_dumps(m, JSON_COMPACT | JSON_REAL_PRECISION(15));
+		s = json_dumps(m, RESP_JSON_FLAGS);
 		if (s == NULL)
 			goto fail;
 		buf_puts(&body, s);

@@ -15,6 +15,9 @@
 #include "buf.h"
 #include "req.h"
 
+/* How models are written as JSON. */
+#define RESP_JSON_FLAGS	(JSON_COMPACT | JSON_REAL_PRECISION(15))
+
 /* Compiles every template under dir (refusing to start on an error) and
  * loads the catalogs under dir/i18n.  0 or -1 with a logged reason. */
 int	 resp_init(const char *tpl_dir, bool strict);
@@ -27,6 +30,25 @@ void	 resp_set_unread(long long (*fn)(int64_t user_id));
 void	 resp_set_apps(json_t *apps);
 /* Those apps named in the request's language: a new array. */
 json_t	*resp_apps(struct req *);
+/*
+ * Draws the template name, a part of a page, with model, to which it adds
+ * what pages have of their viewer (t, lang, user, csrf): a new string,
+ * or NULL when the template fails (logged).  For a handler that keeps the
+ * part (lib/memo.h) and puts it into its page raw ({{{...}}}): a part
+ * kept for more than one viewer must not show user or csrf.
+ */
+json_t	*resp_fragment(struct req *, const char *name, json_t *model);
+/* value written as models are, in a new jansson string (to keep); NULL
+ * when out of memory. */
+json_t	*resp_json_of(const json_t *value);
+/*
+ * Answers with text, a JSON object as the core writes models (compact),
+ * drawn before and kept; with one more member, key (a plain name) and
+ * value (taken), when value is not NULL: what is the asker's own beside
+ * what is everyone's.  Copies text into the request's arena.
+ */
+enum http_status resp_json_text(struct req *, const char *text,
+	    const char *key, json_t *value);
 /* Writes the whole FastCGI response (headers and body) to out and
  * returns the status actually sent. */
 int	 resp_build(struct req *, enum http_status, json_t *model, struct buf *out);

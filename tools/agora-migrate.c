@@ -72,6 +72,10 @@ run_text(MYSQL *c, const char *what, const char *sql)
 	return 0;
 fail:
 	log_warnx("%s: %s", what, mysql_error(c));
+	/* ER_BINLOG_CREATE_ROUTINE_NEED_SUPER, ER_TABLEACCESS_DENIED_ERROR */
+	if (mysql_errno(c) == 1419 || mysql_errno(c) == 1142)
+		log_warnx("some migrations create triggers: the README's "
+		    "\"Deploying\" says what the user running them needs");
 	return -1;
 }
 
