@@ -26,6 +26,10 @@ struct user {
 	const char	*role_name;	/* "ong" */
 	unsigned	 role;		/* ROLE_* bit */
 	bool		 bearer;	/* authenticated by an access token */
+	/* Unread notifications, read with a cookie session: the header's
+	 * counter then needs no query of its own. */
+	bool		 unread_known;
+	long long	 unread;
 };
 
 struct req_limits {

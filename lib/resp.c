@@ -242,10 +242,13 @@ decorate(struct req *r, json_t *m, bool badge)
 		    "current", strcmp(code, r->lang) == 0));
 	}
 	json_object_set_new(m, "langs", langs);
-	if (r->user.id != 0 && badge && unread_of != NULL &&
-	    (unread = unread_of(r->user.id)) >= 0)
-		json_object_set_new(m, "unread_badge", json_pack("{s:I}",
-		    "count", (json_int_t)unread));
+	if (r->user.id != 0 && badge) {
+		unread = r->user.unread_known ? r->user.unread :
+		    unread_of != NULL ? unread_of(r->user.id) : -1;
+		if (unread >= 0)
+			json_object_set_new(m, "unread_badge", json_pack(
+			    "{s:I}", "count", (json_int_t)unread));
+	}
 	if ((fl = req_cookie(r, "agora_flash")) != NULL) {
 		const char *key = arena_printf(r->arena, "flash.%s", fl);
 		const char *msg = i18n_get(r->lang, key);

@@ -23,8 +23,9 @@
 int	 resp_init(const char *tpl_dir, bool strict);
 void	 resp_free(void);
 bool	 resp_has_template(const char *name);
-/* How the header learns a signed-in person's unread notifications: fn
- * returns the count, or -1 to show none. */
+/* How the header learns a signed-in person's unread notifications when
+ * the session read did not bring them (an access token): fn returns the
+ * count, or -1 to show none. */
 void	 resp_set_unread(long long (*fn)(int64_t user_id));
 /* The installed apps shown in the navigation; resp takes a reference. */
 void	 resp_set_apps(json_t *apps);

@@ -13,9 +13,13 @@ enum sess_stmt { STMT_SESSION_USER, STMT_SESSION_TOUCH, STMT__MAX };
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_SESSION_USER: idle minutes, token hash; stale when the idle
-	 * expiry is due to slide (STMT_SESSION_TOUCH's own condition) */
+	 * expiry is due to slide (STMT_SESSION_TOUCH's own condition); the
+	 * page header's unread counter in the same round trip, from the
+	 * (user_id, read_at) index alone */
 	{ "SELECT u.id, u.name, u.role, s.idle_expires_at < UTC_TIMESTAMP() + "
-	  "INTERVAL ? MINUTE - INTERVAL 5 MINUTE AS stale FROM sessions s "
+	  "INTERVAL ? MINUTE - INTERVAL 5 MINUTE AS stale, (SELECT COUNT(*) "
+	  "FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) "
+	  "AS unread FROM sessions s "
 	  "JOIN users u ON u.id = s.user_id "
 	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
 	  "AND s.expires_at > UTC_TIMESTAMP() "
@@ -120,6 +124,11 @@ sess_fill(struct req *r, json_t *row)
 	    json_string_value(json_object_get(row, "role")) ?
 	    json_string_value(json_object_get(row, "role")) : "");
 	r->user.role = sess_role(r->user.role_name);
+	if (json_is_integer(json_object_get(row, "unread"))) {
+		r->user.unread = json_integer_value(json_object_get(row,
+		    "unread"));
+		r->user.unread_known = true;
+	}
 }
 
 /* An access token speaks for itself for its 15 minutes: no database
