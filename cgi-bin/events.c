@@ -126,6 +126,7 @@ enum ev_stmt {
 	STMT_FEED,
 	STMT_PARTICIPANTS,
 	STMT_PAGES_VERSION,
+	STMT_EVENTS_BY_IDS,
 	STMT__MAX
 };
 
@@ -296,9 +297,17 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "ON ps.code = pa.status WHERE pa.event_id = ? "
 	  "ORDER BY pa.created_at, pa.id", NULL, 0 },
 	/* STMT_PAGES_VERSION: the version of everything lists and pages of
-	 * events show (sql/016_event_pages_version.sql) */
-	{ "SELECT CAST(SUM(n) AS SIGNED) AS v FROM event_pages_version",
-	  NULL, 0 },
+	 * events show, and of which events lists find
+	 * (sql/016_event_pages_version.sql, 017_event_matches_version.sql) */
+	{ "SELECT (SELECT CAST(SUM(n) AS SIGNED) FROM event_pages_version) "
+	  "AS pages, (SELECT CAST(SUM(n) AS SIGNED) FROM "
+	  "event_matches_version) AS matches", NULL, 0 },
+	/* STMT_EVENTS_BY_IDS: a page of events by their kept ids, a JSON
+	 * array, in its order */
+	{ "SELECT STRAIGHT_JOIN " EVENT_COLUMNS ", LEFT(e.description, 240) "
+	  "AS excerpt FROM JSON_TABLE(?, '$[*]' COLUMNS (i FOR ORDINALITY, "
+	  "id BIGINT UNSIGNED PATH '$')) pick JOIN events e ON e.id = pick.id "
+	  EVENT_JOINED "ORDER BY pick.i", NULL, 0 },
 };
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
@@ -529,13 +538,15 @@ refusal(int64_t id)
  * sees it.
  */
 static enum db_status
-pages_version(int64_t *v)
+pages_version(int64_t *pages, int64_t *matches)
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
 
 	rc = db_query_one(&stmts[STMT_PAGES_VERSION], DB_NOPARAMS, &row);
-	*v = rc == DB_OK ? jint(row, "v") : 0;
+	*pages = rc == DB_OK ? jint(row, "pages") : 0;
+	if (matches != NULL)
+		*matches = rc == DB_OK ? jint(row, "matches") : 0;
 	json_decref(row);
 	return rc;
 }
@@ -714,7 +725,7 @@ events_show(struct req *r, json_t *m)
 	if (r->user.id == 0) {
 		key = arena_printf(r->arena, "event|%s|%s|%lld", r->api ?
 		    "api" : "page", r->lang, (long long)r->id);
-		if ((rc = pages_version(&version)) != DB_OK)
+		if ((rc = pages_version(&version, NULL)) != DB_OK)
 			return app_db_status(rc);
 		if ((e = memo_get(key, version)) != NULL) {
 			if (r->api)
@@ -940,6 +951,8 @@ struct listing {
 	const char	*after_at;	/* a cursor: after this start (NULL for
 					 * none) ... */
 	long long	 after_id;	/* ... and this id */
+	int64_t		 matches;	/* the version found ids are kept
+					 * under; -1: not kept */
 };
 
 /* Room for every condition list_events can compose at once (16). */
@@ -1084,30 +1097,72 @@ date_index(struct req *r, const struct listing *l)
 	return " FORCE INDEX (events_list)";
 }
 
+/* The memo key of the ids a list found: what decides them, the query
+ * text last. */
+static const char *
+ids_key(struct req *r, const struct listing *l)
+{
+	return arena_printf(r->arena, "ids|%s|%d|%lld|%lld|%lld|%s|%s|%lld|"
+	    "%s|%lld|%s", l->status, l->relevance, l->type, l->city, l->org,
+	    l->from ? l->from : "", l->to ? l->to : "", l->offset,
+	    l->after_at ? l->after_at : "", l->after_id, l->fq);
+}
+
+/* The ids of rows, in their order, as the JSON text STMT_EVENTS_BY_IDS
+ * takes, in a jansson string; NULL when out of memory. */
+static json_t *
+ids_of(const json_t *rows)
+{
+	const json_t	*row;
+	struct buf	 b;
+	json_t		*text;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_putc(&b, '[');
+	json_array_foreach(rows, i, row)
+		buf_printf(&b, "%s%lld", i > 0 ? "," : "",
+		    (long long)jint(row, "id"));
+	buf_putc(&b, ']');
+	text = json_stringn_nocheck(buf_str(&b), b.len);
+	buf_free(&b);
+	return text;
+}
+
 /* One page of events (and one more, telling whether there is a next). */
 static enum db_status
 list_events(struct req *r, const struct listing *l, json_t **rows)
 {
 	struct list_query lq = { .n = 0 };
-	const char	*spans = NULL, *lo = NULL, *hi = NULL;
+	const char	*spans = NULL, *lo = NULL, *hi = NULL, *key = NULL;
+	json_t		*ids;
 	enum db_status	 rc;
 	int64_t		 uid = r->user.id;
 	bool		 plain;
 
 	*rows = NULL;
+	/*
+	 * A first page in date order (and every page a cursor asks for) walks
+	 * the index that gives the date order and joins as it goes, stopping
+	 * at 21.  Otherwise the page's ids come first (a deferred join), so
+	 * the joins run for 21 rows, not for every match or skipped row; and
+	 * those ids are kept while the events found stay the same (what an
+	 * enrolment changes, they do not), so a search shown again after an
+	 * enrolment reads 21 rows, not every match.
+	 */
+	plain = *l->fq == '\0' && l->offset == 0 &&
+	    strcmp(l->status, "all") != 0;
+	if (!plain && !l->places && l->matches >= 0) {
+		key = ids_key(r, l);
+		if ((ids = memo_get(key, l->matches)) != NULL)
+			return db_query(&stmts[STMT_EVENTS_BY_IDS],
+			    P(DB_TEXT(json_string_value(ids))), rows);
+	}
 	if ((l->from != NULL || l->to != NULL) &&
 	    (rc = day_spans(r, l, &spans, &lo, &hi)) != DB_OK)
 		return rc;
 	buf_init(&lq.sql);
 	lq.p[0] = DB_END;
-	/*
-	 * A first page in date order (and every page a cursor asks for) walks
-	 * the index that gives the date order and joins as it goes, stopping
-	 * at 21.  Otherwise the page's ids come first (a deferred join), so
-	 * the joins run for 21 rows, not for every match or skipped row.
-	 */
-	plain = *l->fq == '\0' && l->offset == 0 &&
-	    strcmp(l->status, "all") != 0;
 	if (plain)
 		buf_printf(&lq.sql, "SELECT STRAIGHT_JOIN " EVENT_COLUMNS ", "
 		    "LEFT(e.description, 240) AS excerpt FROM events e%s "
@@ -1173,6 +1228,8 @@ list_events(struct req *r, const struct listing *l, json_t **rows)
 		    "pick.id " EVENT_JOINED "ORDER BY e.starts_at, e.id");
 	rc = db_query_sql(buf_str(&lq.sql), lq.p, rows);
 	buf_free(&lq.sql);
+	if (rc == DB_OK && key != NULL)
+		memo_put(key, l->matches, 0, ids_of(*rows));
 	return rc;
 }
 
@@ -1395,8 +1452,9 @@ events_list(struct req *r, json_t *m)
 
 	/* The version first: the list may be newer than it, never older. */
 	kept = NULL;
+	l.matches = -1;
 	if ((key = list_key(r, &l)) != NULL) {
-		if ((rc = pages_version(&version)) != DB_OK)
+		if ((rc = pages_version(&version, &l.matches)) != DB_OK)
 			return app_db_status(rc);
 		kept = json_incref(memo_get(key, version));
 	}

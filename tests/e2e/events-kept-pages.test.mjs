@@ -4,9 +4,10 @@
 // those pages show, stays the same.  Each case here lets every worker
 // keep a page, changes something the page shows (through the API, the
 // catalog or a hand-written statement), and asks again as many times:
-// every answer must show the change.  Signed-in viewers and languages
-// never get another's page; a page that says an event is upcoming stops
-// saying so when it starts, with nothing changed.
+// every answer must show the change.  A search keeps the ids it found
+// under another version, which counters do not move.  Signed-in viewers
+// and languages never get another's page; a page that says an event is
+// upcoming stops saying so when it starts, with nothing changed.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -150,6 +151,39 @@ test('signed-in viewers and other languages never get another\'s page', async ()
 		assert.match(text, /Places left: 2/, 'the English page');
 		assert.ok(!text.includes('Plazas libres'));
 	}
+});
+
+test('a kept search reads its events again after an enrolment, and searches again when one stops matching', async () => {
+	const w = token('kps');
+	const search = async (extra = '') => (await everyWorker(
+	    `/api/v1/events?q=${w}${extra}`)).map((r) => r.json());
+	const a = await publishedEvent(ong, { city_id: cityId, capacity: 5,
+	    title: `Taller ${w}` });
+	for (const doc of await search())
+		assert.deepEqual(doc.items.map((e) => [e.id, e.places_left]),
+		    [[a.id, 5]]);
+	for (const doc of await search('&sort=relevance'))
+		assert.deepEqual(doc.items.map((e) => e.id), [a.id]);
+	// A counter moves: every page is stale, the events found are not.
+	const res = await person.api('POST', '/api/v1/participations',
+	    { event_id: a.id });
+	assert.equal(res.status, 201, res.text);
+	for (const doc of await search())
+		assert.deepEqual(doc.items.map((e) => [e.id, e.places_left]),
+		    [[a.id, 4]]);
+	// Its title loses the word: it is found no more.
+	const patch = await ong.api('PATCH', `/api/v1/events/${a.id}`,
+	    { title: 'Taller sin la palabra' });
+	assert.equal(patch.status, 200, patch.text);
+	for (const doc of await search())
+		assert.deepEqual(doc.items, []);
+	for (const doc of await search('&sort=relevance'))
+		assert.deepEqual(doc.items, []);
+	// Another event gets it.
+	const b = await publishedEvent(ong, { city_id: cityId,
+	    title: `Charla ${w}` });
+	for (const doc of await search())
+		assert.deepEqual(doc.items.map((e) => e.id), [b.id]);
 });
 
 test('a kept page stops calling an event upcoming when it starts', async () => {
