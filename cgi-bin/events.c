@@ -947,6 +947,7 @@ struct listing {
 	bool		 places;
 	const char	*status;	/* a state or "all" */
 	const char	*from, *to;	/* local days, NULL when not given */
+	long long	 page;		/* as asked, for the answer */
 	long long	 offset;	/* rows skipped (pages, relevance) */
 	const char	*after_at;	/* a cursor: after this start (NULL for
 					 * none) ... */
@@ -1287,10 +1288,10 @@ list_key(struct req *r, const struct listing *l)
 	if (strcmp(l->status, "draft") == 0 || strcmp(l->status, "all") == 0)
 		return NULL;
 	return arena_printf(r->arena, "list|%s|%s|%d|%s|%d|%lld|%lld|%lld|%d|"
-	    "%s|%s|%lld|%s|%lld|%s", r->api ? "api" : "page", r->lang,
+	    "%s|%s|%lld|%lld|%s|%lld|%s", r->api ? "api" : "page", r->lang,
 	    r->user.id != 0, l->status, l->relevance, l->type, l->city, l->org,
-	    l->places, l->from ? l->from : "", l->to ? l->to : "", l->offset,
-	    l->after_at ? l->after_at : "", l->after_id, l->q);
+	    l->places, l->from ? l->from : "", l->to ? l->to : "", l->page,
+	    l->offset, l->after_at ? l->after_at : "", l->after_id, l->q);
 }
 
 /*
@@ -1303,7 +1304,7 @@ list_part(struct req *r, const struct listing *l, json_t *part,
     time_t *until)
 {
 	json_t		*rows = NULL, *row, *filter;
-	long long	 page = l->offset / PAGE_SIZE + 1;
+	long long	 page = l->page;
 	struct buf	 qs;
 	enum db_status	 rc;
 	size_t		 i;
@@ -1439,7 +1440,7 @@ events_list(struct req *r, json_t *m)
 	    .type = typed_id(r, EV_TYPE), .city = typed_id(r, EV_CITY),
 	    .org = typed_id(r, EV_ORGANIZER),
 	    .places = req_bool(r, EV_HAS_PLACES, false),
-	    .offset = (page - 1) * PAGE_SIZE };
+	    .page = page, .offset = (page - 1) * PAGE_SIZE };
 	l.fq = fulltext_query(r, l.q);
 	l.relevance = *l.fq != '\0' && req_value(r, EV_SORT) != NULL &&
 	    strcmp(req_value(r, EV_SORT), "relevance") == 0;

@@ -15,6 +15,7 @@
 #include "cfg.h"
 #include "fcgi.h"
 #include "log.h"
+#include "memo.h"
 #include "mem.h"
 #include "outbox.h"
 #include "req.h"
@@ -320,6 +321,7 @@ worker(int fd, void *arg)
 	arena_free(a);
 	db_release_all(the_app->stmts, the_app->nstmts);
 	db_release_all(&unread_stmt, 1);
+	memo_clear();
 	outbox_free();
 	sess_free();
 	db_close();

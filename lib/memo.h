@@ -24,7 +24,7 @@
 
 #include <jansson.h>
 
-#define MEMO_SLOTS	32
+#define MEMO_SLOTS	64
 
 /* The value kept under key for version, or NULL: none, another version
  * (which is dropped), or past its time.  Borrowed: valid until the next

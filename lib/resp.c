@@ -275,15 +275,19 @@ resp_fragment(struct req *r, const char *name, json_t *m)
 {
 	struct buf	 out;
 	char		 err[256];
-	json_t		*html = NULL;
+	json_t		*html = NULL, *v;
 
-	viewer(r, m);
+	/* A copy: the viewer's parts stay out of a model the caller keeps. */
+	if ((v = json_copy(m)) == NULL)
+		return NULL;
+	viewer(r, v);
 	buf_init(&out);
-	if (tpl_render(templates, name, m, &out, err, sizeof(err)) != 0)
+	if (tpl_render(templates, name, v, &out, err, sizeof(err)) != 0)
 		log_warnx("render %s: %s", name, err);
 	else
 		html = json_stringn_nocheck(buf_str(&out), out.len);
 	buf_free(&out);
+	json_decref(v);
 	return html;
 }
 

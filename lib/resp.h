@@ -32,9 +32,9 @@ void	 resp_set_apps(json_t *apps);
 /* Those apps named in the request's language: a new array. */
 json_t	*resp_apps(struct req *);
 /*
- * Draws the template name, a part of a page, with model, to which it adds
- * what pages have of their viewer (t, lang, user, csrf): a new string,
- * or NULL when the template fails (logged).  For a handler that keeps the
+ * Draws the template name, a part of a page, with model and what pages
+ * have of their viewer (t, lang, user, csrf; added to a copy, not to
+ * model): a new string, or NULL when the template fails (logged).  For a handler that keeps the
  * part (lib/memo.h) and puts it into its page raw ({{{...}}}): a part
  * kept for more than one viewer must not show user or csrf.
  */

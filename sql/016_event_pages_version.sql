@@ -46,15 +46,17 @@ CREATE OR REPLACE TRIGGER event_pages_sponsors_del AFTER DELETE ON event_sponsor
 
 -- Organisers and sponsors show by name (an organisation's, else the
 -- person's); other changes to an account leave the pages as they were.
+-- Compared as bytes: the collation would call "Maria" and "María" the
+-- same name.
 CREATE OR REPLACE TRIGGER event_pages_users_upd AFTER UPDATE ON users FOR EACH ROW
 	UPDATE event_pages_version SET n = n + 1
-	WHERE shard = NEW.id % 64 AND NOT (NEW.name <=> OLD.name);
+	WHERE shard = NEW.id % 64 AND NOT (BINARY NEW.name <=> BINARY OLD.name);
 CREATE OR REPLACE TRIGGER event_pages_orgs_ins AFTER INSERT ON organizations
 	FOR EACH ROW UPDATE event_pages_version SET n = n + 1
 	WHERE shard = NEW.user_id % 64;
 CREATE OR REPLACE TRIGGER event_pages_orgs_upd AFTER UPDATE ON organizations
 	FOR EACH ROW UPDATE event_pages_version SET n = n + 1
-	WHERE shard = NEW.user_id % 64 AND NOT (NEW.name <=> OLD.name);
+	WHERE shard = NEW.user_id % 64 AND NOT (BINARY NEW.name <=> BINARY OLD.name);
 CREATE OR REPLACE TRIGGER event_pages_orgs_del AFTER DELETE ON organizations
 	FOR EACH ROW UPDATE event_pages_version SET n = n + 1
 	WHERE shard = OLD.user_id % 64;

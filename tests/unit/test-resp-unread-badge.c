@@ -1,6 +1,7 @@
 /*
  * A page for a signed-in person carries the unread notifications count
- * the core's counter answers, as unread_badge.count in the model.
+ * as unread_badge.count in the model: the one the session read brought,
+ * else the one the core's counter answers.
  */
 #include <string.h>
 
@@ -41,6 +42,23 @@ main(void)
 	b = json_object_get(t.m, "unread_badge");
 	CHECK(json_is_object(b));
 	CHECK(json_integer_value(json_object_get(b, "count")) == 3);
+	rt_end(&t);
+
+	/* A session read that brought the count: shown, the counter not
+	 * asked (one query fewer for every signed-in page). */
+	asked = 0;
+	rt_begin(&t, env, NULL);
+	t.r.tpl = "page";
+	json_object_set_new(t.m, "greeting", json_string("Hola"));
+	t.r.user.id = 43;
+	t.r.user.name = "Eva";
+	t.r.user.role_name = "externo";
+	t.r.user.unread_known = true;
+	t.r.user.unread = 0;
+	CHECK(rt_build(&t, HTTP_OK) == 200);
+	CHECK(asked == 0);
+	b = json_object_get(t.m, "unread_badge");
+	CHECK(json_integer_value(json_object_get(b, "count")) == 0);
 	rt_end(&t);
 	resp_set_unread(NULL);
 	resp_free();
