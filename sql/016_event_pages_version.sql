@@ -15,7 +15,8 @@
 -- MariaDB 10.5, BINLOG ADMIN) or log_bin_trust_function_creators = 1
 -- for the user that runs the migrations: see the README.  Every
 -- statement here can run again, so that a run refused for want of that
--- can be repeated once it is granted.
+-- can be repeated once it is granted.  Each trigger is one statement, so
+-- that the file runs as it is through any client (no DELIMITER).
 CREATE TABLE IF NOT EXISTS event_pages_version (
 	shard		TINYINT UNSIGNED NOT NULL PRIMARY KEY,
 	n		BIGINT UNSIGNED NOT NULL
