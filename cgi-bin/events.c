@@ -1098,15 +1098,16 @@ date_index(struct req *r, const struct listing *l)
 	return " FORCE INDEX (events_list)";
 }
 
-/* The memo key of the ids a list found: what decides them, the query
- * text last. */
+/* What decides which events a list finds, in their order, as text for
+ * memo keys (the search words counted, so that what follows them can
+ * not be taken for theirs). */
 static const char *
-ids_key(struct req *r, const struct listing *l)
+found_key(struct req *r, const struct listing *l)
 {
-	return arena_printf(r->arena, "ids|%s|%d|%lld|%lld|%lld|%s|%s|%lld|"
-	    "%s|%lld|%s", l->status, l->relevance, l->type, l->city, l->org,
+	return arena_printf(r->arena, "%s|%d|%lld|%lld|%lld|%s|%s|%lld|%s|"
+	    "%lld|%zu:%s", l->status, l->relevance, l->type, l->city, l->org,
 	    l->from ? l->from : "", l->to ? l->to : "", l->offset,
-	    l->after_at ? l->after_at : "", l->after_id, l->fq);
+	    l->after_at ? l->after_at : "", l->after_id, strlen(l->fq), l->fq);
 }
 
 /* The ids of rows, in their order, as the JSON text STMT_EVENTS_BY_IDS
@@ -1154,7 +1155,7 @@ list_events(struct req *r, const struct listing *l, json_t **rows)
 	plain = *l->fq == '\0' && l->offset == 0 &&
 	    strcmp(l->status, "all") != 0;
 	if (!plain && !l->places && l->matches >= 0) {
-		key = ids_key(r, l);
+		key = arena_printf(r->arena, "ids|%s", found_key(r, l));
 		if ((ids = memo_get(key, l->matches)) != NULL)
 			return db_query(&stmts[STMT_EVENTS_BY_IDS],
 			    P(DB_TEXT(json_string_value(ids))), rows);
@@ -1280,18 +1281,16 @@ cursor_next(struct req *r, const struct listing *l, const json_t *rows)
 }
 
 /* The memo key of a list: everything that decides what it shows (the
- * query text last, so that no two lists share a key), or NULL for a
+ * query as typed last, so that no two lists share a key), or NULL for a
  * list that depends on who asks. */
 static const char *
 list_key(struct req *r, const struct listing *l)
 {
 	if (strcmp(l->status, "draft") == 0 || strcmp(l->status, "all") == 0)
 		return NULL;
-	return arena_printf(r->arena, "list|%s|%s|%d|%s|%d|%lld|%lld|%lld|%d|"
-	    "%s|%s|%lld|%lld|%s|%lld|%s", r->api ? "api" : "page", r->lang,
-	    r->user.id != 0, l->status, l->relevance, l->type, l->city, l->org,
-	    l->places, l->from ? l->from : "", l->to ? l->to : "", l->page,
-	    l->offset, l->after_at ? l->after_at : "", l->after_id, l->q);
+	return arena_printf(r->arena, "list|%s|%s|%d|%d|%lld|%s|%s",
+	    r->api ? "api" : "page", r->lang, r->user.id != 0, l->places,
+	    l->page, found_key(r, l), l->q);
 }
 
 /*
@@ -1303,7 +1302,7 @@ static enum http_status
 list_part(struct req *r, const struct listing *l, json_t *part,
     time_t *until)
 {
-	json_t		*rows = NULL, *row, *filter;
+	json_t		*rows = NULL, *row, *filter, *html;
 	long long	 page = l->page;
 	struct buf	 qs;
 	enum db_status	 rc;
@@ -1370,11 +1369,11 @@ list_part(struct req *r, const struct listing *l, json_t *part,
 		json_object_set_new(part, "next_url", json_string(arena_printf(
 		    r->arena, "/events?%spage=%lld", buf_str(&qs), page + 1)));
 	buf_free(&qs);
-	row = resp_fragment(r, "events/browse", part);
+	html = resp_fragment(r, "events/browse", part);
 	json_object_clear(part);
-	if (row == NULL)
+	if (html == NULL)
 		return HTTP_INTERNAL_ERROR;
-	json_object_set_new(part, "browse_html", row);
+	json_object_set_new(part, "browse_html", html);
 	return HTTP_OK;
 }
 
@@ -1414,7 +1413,7 @@ list_answer(struct req *r, const struct listing *l, json_t **out,
 static enum http_status
 events_list(struct req *r, json_t *m)
 {
-	const char	*cursor, *key;
+	const char	*cursor, *key, *feed = NULL;
 	long long	 page = 1;
 	json_t		*kept;
 	struct listing	 l;
@@ -1465,25 +1464,23 @@ events_list(struct req *r, json_t *m)
 		if (key != NULL)
 			memo_put(key, version, until, json_incref(kept));
 	}
+
+	/* What is the viewer's own goes beside what is everyone's. */
+	if (r->user.id != 0)
+		feed = arena_printf(r->arena, "/events/feed/%lld/%s.ics",
+		    (long long)r->user.id, feed_token(r, r->user.id));
 	if (r->api) {
 		st = resp_json_text(r, json_string_value(kept), "feed_url",
-		    r->user.id == 0 ? NULL : json_string(arena_printf(r->arena,
-		    "/events/feed/%lld/%s.ics", (long long)r->user.id,
-		    feed_token(r, r->user.id))));
+		    feed != NULL ? json_string(feed) : NULL);
 		json_decref(kept);
 		return st;
 	}
 	json_object_update(m, kept);
 	json_decref(kept);
-
-	/* What is the viewer's own. */
-	if (r->user.id != 0) {
-		json_object_set_new(m, "feed_url", json_string(arena_printf(
-		    r->arena, "/events/feed/%lld/%s.ics", (long long)r->user.id,
-		    feed_token(r, r->user.id))));
+	if (feed != NULL) {
+		json_object_set_new(m, "feed_url", json_string(feed));
 		json_object_set_new(m, "feed_link", json_string(arena_printf(
-		    r->arena, "%s%s", site_base(r), json_string_value(
-		    json_object_get(m, "feed_url")))));
+		    r->arena, "%s%s", site_base(r), feed)));
 		json_object_set_new(m, "mine_url", json_string(arena_printf(
 		    r->arena, "/events?organizer_id=%lld&status=all",
 		    (long long)r->user.id)));

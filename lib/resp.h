@@ -34,9 +34,10 @@ json_t	*resp_apps(struct req *);
 /*
  * Draws the template name, a part of a page, with model and what pages
  * have of their viewer (t, lang, user, csrf; added to a copy, not to
- * model): a new string, or NULL when the template fails (logged).  For a handler that keeps the
- * part (lib/memo.h) and puts it into its page raw ({{{...}}}): a part
- * kept for more than one viewer must not show user or csrf.
+ * model): a new string, or NULL when the template fails (logged).  For
+ * a handler that keeps the part (lib/memo.h) and puts it into its page
+ * raw ({{{...}}}): a part kept for more than one viewer must not show
+ * user or csrf.
  */
 json_t	*resp_fragment(struct req *, const char *name, json_t *model);
 /* value written as models are, in a new jansson string (to keep); NULL
