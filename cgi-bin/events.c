@@ -535,20 +535,36 @@ refusal(int64_t id)
  * (sql/016_event_pages_version.sql).  Only what is the same for every
  * viewer is kept: a list of published, finished or cancelled events
  * (drafts are their owner's), and an event's page as someone signed out
- * sees it.
+ * sees it.  The versions come from the reading every program shares
+ * (lib/memo.h), which any commit through the site makes old.
  */
-static enum db_status
-pages_version(int64_t *pages, int64_t *matches)
+static int
+read_versions(int64_t v[MEMO_VERSIONS])
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
 
 	rc = db_query_one(&stmts[STMT_PAGES_VERSION], DB_NOPARAMS, &row);
-	*pages = rc == DB_OK ? jint(row, "pages") : 0;
-	if (matches != NULL)
-		*matches = rc == DB_OK ? jint(row, "matches") : 0;
+	if (rc == DB_OK) {
+		v[0] = jint(row, "pages");
+		v[1] = jint(row, "matches");
+	}
 	json_decref(row);
-	return rc;
+	return (int)rc;
+}
+
+static enum db_status
+pages_version(int64_t *pages, int64_t *matches)
+{
+	int64_t	 v[MEMO_VERSIONS];
+	int	 rc;
+
+	if ((rc = memo_versions(v, read_versions)) != DB_OK)
+		return (enum db_status)rc;
+	*pages = v[0];
+	if (matches != NULL)
+		*matches = v[1];
+	return DB_OK;
 }
 
 /* "2031-02-10T17:00:00Z" as a time; 0 when it is not one. */

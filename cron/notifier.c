@@ -44,6 +44,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "mem.h"
+#include "memo.h"
 #include "outbox.h"
 
 #define BATCH		500
@@ -567,7 +568,7 @@ int
 main(int argc, char *argv[])
 {
 	struct sigaction sa;
-	const char	*conf = getenv("AGORA_CONF");
+	const char	*conf = getenv("AGORA_CONF"), *run;
 	char		 dir[4096];
 	time_t		 until;
 	long long	 max_attempts;
@@ -597,6 +598,10 @@ main(int argc, char *argv[])
 	    "templates"));
 	if (i18n_load(dir) != 0 || mail_init() != 0 || db_init() != 0)
 		return 1;
+	/* What it commits (events it finishes) shows on kept pages at once. */
+	if ((run = cfg_str("server", "socket_dir", NULL)) != NULL &&
+	    memo_share(run) != 0)
+		log_warn("%s/memo-versions", run);
 	if (db_prepare_all(stmts, STMT__MAX) != 0)
 		fatalx("a statement failed to prepare");
 	if (rebuild) {

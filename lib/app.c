@@ -416,6 +416,9 @@ app_main(int argc, char *argv[], const struct app *app)
 		snprintf(path, sizeof(path), "%s/%s.sock", dir, app->name);
 		sock = path;
 	}
+	if ((dir = cfg_str("server", "socket_dir", NULL)) != NULL &&
+	    memo_share(dir) != 0)
+		log_warn("%s/memo-versions", dir);
 	if ((fd = fcgi_listen(sock, &owned)) < 0)
 		return 1;
 	if (FCGX_Init() != 0)

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "log.h"
 #include "mem.h"
+#include "memo.h"
 
 #define DB_TX_TRIES	3	/* attempts of a transaction that deadlocks */
 
@@ -325,8 +326,12 @@ db_run(struct db_stmt *s, const struct db_param *p)
 		}
 		if ((rc = db_bind_params(s->handle, p, binds, lens)) != DB_OK)
 			return rc;
-		if (mysql_stmt_execute(s->handle) == 0)
+		if (mysql_stmt_execute(s->handle) == 0) {
+			/* A write outside a transaction is committed now. */
+			if (!in_tx && mysql_stmt_field_count(s->handle) == 0)
+				memo_versions_moved();
 			return DB_OK;
+		}
 		rc = db_classify(mysql_stmt_errno(s->handle));
 		if (rc != DB_UNAVAILABLE) {
 			if (rc == DB_ERROR)
@@ -631,6 +636,8 @@ db_commit(void)
 
 	rc = db_simple("COMMIT");
 	in_tx = false;
+	if (rc == DB_OK)
+		memo_versions_moved();
 	return rc;
 }
 

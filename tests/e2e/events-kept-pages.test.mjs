@@ -4,10 +4,14 @@
 // those pages show, stays the same.  Each case here lets every worker
 // keep a page, changes something the page shows (through the API, the
 // catalog or a hand-written statement), and asks again as many times:
-// every answer must show the change.  A search keeps the ids it found
-// under another version, which counters do not move.  Signed-in viewers
-// and languages never get another's page; a page that says an event is
-// upcoming stops saying so when it starts, with nothing changed.
+// every answer must show the change.  The version itself is read from a
+// reading the programs share for up to MEMO_RECENT_MS, which any commit
+// through the site makes old: a change through the site shows on the
+// very next request, a hand-written one a moment later.  A search keeps
+// the ids it found under another version, which counters do not move.
+// Signed-in viewers and languages never get another's page; a page that
+// says an event is upcoming stops saying so when it starts, with nothing
+// changed.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -20,6 +24,7 @@ import {
 await serial();
 const TAG = 173;
 const ROUNDS = 12;	// enough requests to meet every worker
+const RECENT_MS = 100;	// MEMO_RECENT_MS in lib/memo.h
 let admin, ong, person, anon, cityId;
 
 /* Every one of ROUNDS answers to an anonymous GET of path. */
@@ -32,6 +37,23 @@ async function everyWorker(path, opts = {}) {
 		out.push(res);
 	}
 	return out;
+}
+
+/* Someone looks at the list just before a change through the site: the
+ * shared reading of the version is then at its freshest, and only the
+ * change's commit can make the next request read it again. */
+async function lookJustBefore() {
+	await sleep(2 * RECENT_MS + 50);
+	const res = await anon.send(`/api/v1/events?city_id=${cityId}`,
+	    { cookies: false, token: false });
+	assert.equal(res.status, 200, res.text);
+}
+
+/* A hand-written statement commits behind the site's back: the shared
+ * reading may stand until it is old. */
+function handWritten(statement) {
+	sql(statement);
+	return sleep(2 * RECENT_MS + 50);
 }
 
 async function apiList() {
@@ -78,6 +100,7 @@ test('an enrolment moves places left on kept lists and pages', async () => {
 	assert.equal(ev.places_left, 3);
 	for (const text of await detailPages(ev.id))
 		assert.match(text, /Plazas libres: 3/);
+	await lookJustBefore();
 	const res = await person.api('POST', '/api/v1/participations',
 	    { event_id: ev.id });
 	assert.equal(res.status, 201, res.text);
@@ -97,6 +120,7 @@ test('a renamed city and a hand-written title change show on kept pages', async 
 	await detailPages(ev.id);
 	await listPages();
 	const name = `Villa nueva ${token('kp')}`;
+	await lookJustBefore();
 	const res = await admin.api('PATCH', `/api/v1/catalog/cities/${cityId}`,
 	    { name });
 	assert.equal(res.status, 200, res.text);
@@ -105,7 +129,7 @@ test('a renamed city and a hand-written title change show on kept pages', async 
 	for (const text of await listPages())
 		assert.ok(text.includes(`>${name}</option>`), 'and in the filter');
 	const title = `Retitulado ${token('kp')}`;
-	sql(`UPDATE events SET title = '${title}' WHERE id = ${Number(ev.id)}`);
+	await handWritten(`UPDATE events SET title = '${title}' WHERE id = ${Number(ev.id)}`);
 	for (const text of await detailPages(ev.id))
 		assert.ok(text.includes(title));
 	for (const doc of await apiList())
@@ -116,7 +140,7 @@ test('an organisation\'s new name shows as the organiser', async () => {
 	const ev = (await apiList())[0].items[0];
 	await detailPages(ev.id);
 	const name = `Asociación ${token('kp')}`;
-	sql(`UPDATE organizations SET name = '${name}' WHERE user_id = ${Number(ong.user.id)}`);
+	await handWritten(`UPDATE organizations SET name = '${name}' WHERE user_id = ${Number(ong.user.id)}`);
 	for (const text of await detailPages(ev.id))
 		assert.ok(text.includes(name));
 	for (const doc of await apiList())
