@@ -29,6 +29,7 @@
 #include "memo.h"
 #include "req.h"
 #include "resp.h"
+#include "versions.h"
 
 #define MAX_DAYS	366	/* the longest range */
 #define DEFAULT_DAYS	30
@@ -615,21 +616,35 @@ kept_key(struct req *r, const struct figures *f, const char *what)
 	    (long long)f->scope, f->from, f->to, r->lang);
 }
 
-/* The version of a scope's rollups now. */
-static enum db_status
-scope_version(int64_t scope, int64_t *version)
+static int
+read_scope_version(void *arg, int64_t v[VERSIONS_N])
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
 
-	*version = 0;
-	rc = db_query_one(&stmts[STMT_VERSION], P(DB_INT(scope)), &row);
+	v[0] = v[1] = 0;
+	rc = db_query_one(&stmts[STMT_VERSION], P(DB_INT(*(int64_t *)arg)),
+	    &row);
 	if (rc == DB_NOTFOUND)
 		return DB_OK;
 	if (rc == DB_OK)
-		*version = jint(row, "version");
+		v[0] = jint(row, "version");
 	json_decref(row);
-	return rc;
+	return (int)rc;
+}
+
+/* The version of a scope's rollups, from the reading the site's programs
+ * share (lib/versions.h): the notifier's commits make it old at once. */
+static enum db_status
+scope_version(struct req *r, int64_t scope, int64_t *version)
+{
+	int64_t	 v[VERSIONS_N];
+	int	 rc;
+
+	rc = versions_get(arena_printf(r->arena, "dash|%lld",
+	    (long long)scope), v, read_scope_version, &scope);
+	*version = rc == DB_OK ? v[0] : 0;
+	return (enum db_status)rc;
 }
 
 /*
@@ -645,7 +660,7 @@ kept_figures(struct req *r, const struct figures *f, struct kept *k)
 	enum db_status	 rc;
 
 	k->figures = NULL;
-	if ((rc = scope_version(f->scope, &k->version)) != DB_OK)
+	if ((rc = scope_version(r, f->scope, &k->version)) != DB_OK)
 		return rc;
 	if ((k->figures = json_incref(memo_get(key, k->version))) != NULL)
 		return DB_OK;

@@ -54,6 +54,7 @@
 #include "resp.h"
 #include "sess.h"
 #include "tz.h"
+#include "versions.h"
 
 #define PAGE_SIZE	20
 #define FEED_MAX	500		/* events in one calendar feed */
@@ -535,15 +536,16 @@ refusal(int64_t id)
  * (sql/016_event_pages_version.sql).  Only what is the same for every
  * viewer is kept: a list of published, finished or cancelled events
  * (drafts are their owner's), and an event's page as someone signed out
- * sees it.  The versions come from the reading every program shares
- * (lib/memo.h), which any commit through the site makes old.
+ * sees it.  The version comes from the reading the site's programs
+ * share (lib/versions.h).
  */
 static int
-read_versions(int64_t v[MEMO_VERSIONS])
+read_versions(void *arg, int64_t v[VERSIONS_N])
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
 
+	(void)arg;
 	rc = db_query_one(&stmts[STMT_PAGES_VERSION], DB_NOPARAMS, &row);
 	if (rc == DB_OK) {
 		v[0] = jint(row, "pages");
@@ -556,10 +558,10 @@ read_versions(int64_t v[MEMO_VERSIONS])
 static enum db_status
 pages_version(int64_t *pages, int64_t *matches)
 {
-	int64_t	 v[MEMO_VERSIONS];
+	int64_t	 v[VERSIONS_N];
 	int	 rc;
 
-	if ((rc = memo_versions(v, read_versions)) != DB_OK)
+	if ((rc = versions_get("events", v, read_versions, NULL)) != DB_OK)
 		return (enum db_status)rc;
 	*pages = v[0];
 	if (matches != NULL)

@@ -44,8 +44,8 @@
 #include "i18n.h"
 #include "log.h"
 #include "mem.h"
-#include "memo.h"
 #include "outbox.h"
+#include "versions.h"
 
 #define BATCH		500
 
@@ -600,7 +600,7 @@ main(int argc, char *argv[])
 		return 1;
 	/* What it commits (events it finishes) shows on kept pages at once. */
 	if ((run = cfg_str("server", "socket_dir", NULL)) != NULL &&
-	    memo_share(run) != 0)
+	    versions_share(run) != 0)
 		log_warn("%s/memo-versions", run);
 	if (db_prepare_all(stmts, STMT__MAX) != 0)
 		fatalx("a statement failed to prepare");

@@ -21,6 +21,7 @@
 #include "req.h"
 #include "resp.h"
 #include "sess.h"
+#include "versions.h"
 
 static const struct app	*the_app;
 static struct req_limits limits;
@@ -417,7 +418,7 @@ app_main(int argc, char *argv[], const struct app *app)
 		sock = path;
 	}
 	if ((dir = cfg_str("server", "socket_dir", NULL)) != NULL &&
-	    memo_share(dir) != 0)
+	    versions_share(dir) != 0)
 		log_warn("%s/memo-versions", dir);
 	if ((fd = fcgi_listen(sock, &owned)) < 0)
 		return 1;

@@ -15,7 +15,7 @@
 #include "db.h"
 #include "log.h"
 #include "mem.h"
-#include "memo.h"
+#include "versions.h"
 
 #define DB_TX_TRIES	3	/* attempts of a transaction that deadlocks */
 
@@ -329,7 +329,7 @@ db_run(struct db_stmt *s, const struct db_param *p)
 		if (mysql_stmt_execute(s->handle) == 0) {
 			/* A write outside a transaction is committed now. */
 			if (!in_tx && mysql_stmt_field_count(s->handle) == 0)
-				memo_versions_moved();
+				versions_moved();
 			return DB_OK;
 		}
 		rc = db_classify(mysql_stmt_errno(s->handle));
@@ -637,7 +637,7 @@ db_commit(void)
 	rc = db_simple("COMMIT");
 	in_tx = false;
 	if (rc == DB_OK)
-		memo_versions_moved();
+		versions_moved();
 	return rc;
 }
 

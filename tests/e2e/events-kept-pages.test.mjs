@@ -5,7 +5,7 @@
 // keep a page, changes something the page shows (through the API, the
 // catalog or a hand-written statement), and asks again as many times:
 // every answer must show the change.  The version itself is read from a
-// reading the programs share for up to MEMO_RECENT_MS, which any commit
+// reading the programs share for up to VERSIONS_RECENT_MS, which any commit
 // through the site makes old: a change through the site shows on the
 // very next request, a hand-written one a moment later.  A search keeps
 // the ids it found under another version, which counters do not move.
@@ -24,7 +24,7 @@ import {
 await serial();
 const TAG = 173;
 const ROUNDS = 12;	// enough requests to meet every worker
-const RECENT_MS = 100;	// MEMO_RECENT_MS in lib/memo.h
+const RECENT_MS = 100;	// VERSIONS_RECENT_MS in lib/versions.h
 let admin, ong, person, anon, cityId;
 
 /* Every one of ROUNDS answers to an anonymous GET of path. */
