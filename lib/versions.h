@@ -10,8 +10,9 @@
  * VERSIONS_RECENT_MS ago (twice that while a worker reads it again).
  * Every commit made through lib/db marks every reading old, so whatever
  * anyone changes through the site (the notifier included) shows on the
- * next request; only a change made behind the site's back, such as a
- * hand-written statement, can take up to twice VERSIONS_RECENT_MS.
+ * next request; only a change made behind the site's back (a
+ * hand-written statement, or a commit on another web host, which maps a
+ * file of its own) can take up to twice VERSIONS_RECENT_MS.
  *
  * Readings are kept by key in a fixed table; two keys that meet in one
  * place take turns, each read again when the other was last.
