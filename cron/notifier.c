@@ -140,12 +140,23 @@ static struct db_stmt stmts[STMT__MAX] = {
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
 
-static const struct consumer *const registry[] = {
-	mail_consumers,
-	inapp_consumers,
-	push_consumers,
-	rollup_consumers,
+/*
+ * Every consumer, by module.  A person's notifications are listed and
+ * streamed in the order of their ids, so the in-app consumers take a
+ * batch in runs of one topic, in the outbox's order; the others take all
+ * their rows of a topic at once, whatever came between.
+ */
+static const struct {
+	const struct consumer	*list;
+	bool			 in_order;
+} registry[] = {
+	{ mail_consumers, false },
+	{ inapp_consumers, true },
+	{ push_consumers, false },
+	{ rollup_consumers, false },
 };
+
+#define NREGISTRY	(sizeof(registry) / sizeof(registry[0]))
 
 static volatile sig_atomic_t	 stopping;
 static long long		 lease_seconds = 60;
@@ -264,40 +275,85 @@ group_run(const struct consumer *c, const struct outbox_row *items,
 	return DB_NOTFOUND;
 }
 
-/* Hands every consumer with run_all its rows of the batch at once. */
+/* Whether c takes row r in the fast pass. */
+static bool
+fast_takes(const struct consumer *c, const struct claimed *r)
+{
+	return c->run_all != NULL && r->payload != NULL &&
+	    r->nfast < FAST_MAX && strcmp(r->topic, c->topic) == 0;
+}
+
+/* The first consumer of list that takes r in the fast pass, or NULL. */
+static const struct consumer *
+fast_consumer(const struct consumer *list, const struct claimed *r)
+{
+	for (; list->name != NULL; list++)
+		if (fast_takes(list, r))
+			return list;
+	return NULL;
+}
+
+/* Hands c the n rows of the batch at at[] in one group; DB_OK, or a
+ * status that undoes the batch. */
+static enum db_status
+fast_group(struct batch *b, const struct consumer *c,
+    struct outbox_row *items, const size_t *at, size_t n)
+{
+	enum db_status	 rc;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		items[i].id = b->c[at[i]].id;
+		items[i].payload = b->c[at[i]].payload;
+	}
+	rc = group_run(c, items, n);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	if (rc == DB_OK)
+		for (i = 0; i < n; i++)
+			b->c[at[i]].fast[b->c[at[i]].nfast++] = c;
+	return DB_OK;
+}
+
+/* Hands every consumer with run_all its rows of the batch in groups:
+ * all of a topic at once, or runs of one topic in order (registry). */
 static enum db_status
 fast_pass(struct batch *b)
 {
-	const struct consumer *c;
+	const struct consumer *c, *run;
 	struct outbox_row *items;
 	size_t		*at, i, k, n;
 	enum db_status	 rc = DB_OK;
 
 	items = x_calloc(b->n, sizeof(*items));
 	at = x_calloc(b->n, sizeof(*at));
-	for (k = 0; k < sizeof(registry) / sizeof(registry[0]); k++)
-		for (c = registry[k]; c->name != NULL; c++) {
-			if (c->run_all == NULL)
-				continue;
-			for (i = n = 0; i < b->n; i++)
-				if (b->c[i].payload != NULL &&
-				    b->c[i].nfast < FAST_MAX &&
-				    strcmp(b->c[i].topic, c->topic) == 0) {
-					items[n].id = b->c[i].id;
-					items[n].payload = b->c[i].payload;
-					at[n++] = i;
+	for (k = 0; rc == DB_OK && k < NREGISTRY; k++) {
+		if (registry[k].in_order) {
+			run = NULL;
+			for (i = n = 0; rc == DB_OK && i < b->n; i++) {
+				if ((c = fast_consumer(registry[k].list,
+				    &b->c[i])) == NULL)
+					continue;
+				if (c != run && n > 0) {
+					rc = fast_group(b, run, items, at, n);
+					n = 0;
 				}
-			if (n == 0)
-				continue;
-			rc = group_run(c, items, n);
-			if (rc != DB_OK && rc != DB_NOTFOUND)
-				goto out;
-			if (rc == DB_OK)
-				for (i = 0; i < n; i++)
-					b->c[at[i]].fast[b->c[at[i]].nfast++] = c;
-			rc = DB_OK;
+				run = c;
+				at[n++] = i;
+			}
+			if (rc == DB_OK && n > 0)
+				rc = fast_group(b, run, items, at, n);
+			continue;
 		}
-out:
+		for (c = registry[k].list; rc == DB_OK && c->name != NULL;
+		    c++) {
+			for (i = n = 0; i < b->n; i++)
+				if (fast_takes(c, &b->c[i]))
+					at[n++] = i;
+			if (n > 0)
+				rc = fast_group(b, c, items, at, n);
+		}
+	}
 	x_free(items);
 	x_free(at);
 	return rc;
@@ -347,9 +403,9 @@ deliver(struct claimed *cr, bool *undo)
 	*undo = false;
 	if (cr->payload == NULL)
 		return DB_ERROR;
-	for (i = 0; rc == DB_OK && i < sizeof(registry) / sizeof(registry[0]);
-	    i++)
-		for (c = registry[i]; rc == DB_OK && c->name != NULL; c++) {
+	for (i = 0; rc == DB_OK && i < NREGISTRY; i++)
+		for (c = registry[i].list; rc == DB_OK && c->name != NULL;
+		    c++) {
 			if (strcmp(c->topic, cr->topic) != 0 || taken(cr, c))
 				continue;
 			/* What a failure takes back starts here. */

@@ -104,6 +104,34 @@ test('enrolment received (es) and approved (en): notification and mail', async (
 	assert.equal(mailsTo(emailOf(ana), 'enrolment_approved').length, 1);
 });
 
+test('a person\'s notifications keep the order of what happened, across topics', async () => {
+	// Four rows in one batch: an enrolment, a change, its approval and
+	// another change.  The participant hears of three, in that order.
+	const res = await ong.api('POST', '/api/v1/events', {
+		title: 'Taller de poda', description: 'Árboles del parque.',
+		type_id: 1, city_id: 1, starts_at: future(14, 9),
+		ends_at: future(14, 13), capacity: 10, requires_approval: true,
+		status: 'published' });
+	assert.equal(res.status, 201, res.text);
+	const poda = res.json();
+	await runNotifier();
+	const cai = await account(TAG, 'externo');
+	const p = await enrol(cai, poda.id);
+	await runNotifier();
+	assert.deepEqual(rowsOf(cai.user.id), [], 'nothing yet');
+	const patch = (title) => ong.api('PATCH', `/api/v1/events/${poda.id}`,
+	    { title });
+	assert.equal((await patch('Taller de poda (aula 2)')).status, 200);
+	assert.equal((await ong.api('POST',
+	    `/api/v1/participations/${p.id}/approve`)).status, 200);
+	assert.equal((await patch('Taller de poda (aula 3)')).status, 200);
+	await runNotifier();
+	const got = rowsOf(cai.user.id).map((n) => n.type);
+	assert.deepEqual(got, ['event_changed', 'enrolment_approved',
+	    'event_changed'], 'newest first, as they happened');
+	assert.deepEqual((await listOf(cai)).map((n) => n.type), got);
+});
+
 test('enrolment rejected, with e-mail turned off: in-app only', async () => {
 	let res = await ben.api('PUT', '/api/v1/notifications/preferences',
 	    { 'enrolment_rejected.email': false });
