@@ -51,18 +51,23 @@ async function enrol(c, eventId) {
 
 let ong, ana, ben, ev;
 
+/* A published event of the NGO's, in `day` days, whose enrolments it
+ * reviews. */
+async function reviewedEvent(title, description, day) {
+	const res = await ong.api('POST', '/api/v1/events', {
+		title, description, type_id: 1, city_id: 1,
+		starts_at: future(day, 9), ends_at: future(day, 13), capacity: 10,
+		requires_approval: true, status: 'published' });
+	assert.equal(res.status, 201, res.text);
+	return res.json();
+}
+
 before(async () => {
 	ong = await account(TAG, 'ong');		// Spanish (the default)
 	ana = await account(TAG, 'externo');
 	ben = await account(TAG, 'externo');
 	await inLang(ana, 'en');
-	const res = await ong.api('POST', '/api/v1/events', {
-		title: 'Limpieza del río', description: 'Recogemos la orilla.',
-		type_id: 1, city_id: 1, starts_at: future(12, 9),
-		ends_at: future(12, 13), capacity: 10, requires_approval: true,
-		status: 'published' });
-	assert.equal(res.status, 201, res.text);
-	ev = res.json();
+	ev = await reviewedEvent('Limpieza del río', 'Recogemos la orilla.', 12);
 });
 
 test('enrolment received (es) and approved (en): notification and mail', async () => {
@@ -107,13 +112,7 @@ test('enrolment received (es) and approved (en): notification and mail', async (
 test('a person\'s notifications keep the order of what happened, across topics', async () => {
 	// Four rows in one batch: an enrolment, a change, its approval and
 	// another change.  The participant hears of three, in that order.
-	const res = await ong.api('POST', '/api/v1/events', {
-		title: 'Taller de poda', description: 'Árboles del parque.',
-		type_id: 1, city_id: 1, starts_at: future(14, 9),
-		ends_at: future(14, 13), capacity: 10, requires_approval: true,
-		status: 'published' });
-	assert.equal(res.status, 201, res.text);
-	const poda = res.json();
+	const poda = await reviewedEvent('Taller de poda', 'Árboles del parque.', 14);
 	await runNotifier();
 	const cai = await account(TAG, 'externo');
 	const p = await enrol(cai, poda.id);
