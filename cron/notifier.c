@@ -315,6 +315,28 @@ fast_group(struct batch *b, const struct consumer *c,
 	return DB_OK;
 }
 
+/* Hands the run of rows at at[] (one topic's) to every consumer of list
+ * that takes that topic, each in one group; pick is room for n. */
+static enum db_status
+fast_run(struct batch *b, const struct consumer *list, const char *topic,
+    struct outbox_row *items, const size_t *at, size_t n, size_t *pick)
+{
+	const struct consumer *c;
+	enum db_status	 rc = DB_OK;
+	size_t		 i, k;
+
+	for (c = list; rc == DB_OK && c->name != NULL; c++) {
+		if (c->run_all == NULL || strcmp(c->topic, topic) != 0)
+			continue;
+		for (i = k = 0; i < n; i++)
+			if (fast_takes(c, &b->c[at[i]]))
+				pick[k++] = at[i];
+		if (k > 0)
+			rc = fast_group(b, c, items, pick, k);
+	}
+	return rc;
+}
+
 /* Hands every consumer with run_all its rows of the batch in groups:
  * all of a topic at once, or runs of one topic in order (registry). */
 static enum db_status
@@ -322,11 +344,12 @@ fast_pass(struct batch *b)
 {
 	const struct consumer *c, *run;
 	struct outbox_row *items;
-	size_t		*at, i, k, n;
+	size_t		*at, *pick, i, k, n;
 	enum db_status	 rc = DB_OK;
 
 	items = x_calloc(b->n, sizeof(*items));
 	at = x_calloc(b->n, sizeof(*at));
+	pick = x_calloc(b->n, sizeof(*pick));
 	for (k = 0; rc == DB_OK && k < NREGISTRY; k++) {
 		if (registry[k].in_order) {
 			run = NULL;
@@ -334,15 +357,18 @@ fast_pass(struct batch *b)
 				if ((c = fast_consumer(registry[k].list,
 				    &b->c[i])) == NULL)
 					continue;
-				if (c != run && n > 0) {
-					rc = fast_group(b, run, items, at, n);
+				if (run != NULL && strcmp(c->topic,
+				    run->topic) != 0) {
+					rc = fast_run(b, registry[k].list,
+					    run->topic, items, at, n, pick);
 					n = 0;
 				}
 				run = c;
 				at[n++] = i;
 			}
 			if (rc == DB_OK && n > 0)
-				rc = fast_group(b, run, items, at, n);
+				rc = fast_run(b, registry[k].list, run->topic,
+				    items, at, n, pick);
 			continue;
 		}
 		for (c = registry[k].list; rc == DB_OK && c->name != NULL;
@@ -356,6 +382,7 @@ fast_pass(struct batch *b)
 	}
 	x_free(items);
 	x_free(at);
+	x_free(pick);
 	return rc;
 }
 
@@ -657,7 +684,7 @@ main(int argc, char *argv[])
 	/* What it commits (events it finishes) shows on kept pages at once. */
 	if ((run = cfg_str("server", "socket_dir", NULL)) != NULL &&
 	    versions_share(run) != 0)
-		log_warn("%s/memo-versions", run);
+		log_warn("sharing versions in %s", run);
 	if (db_prepare_all(stmts, STMT__MAX) != 0)
 		fatalx("a statement failed to prepare");
 	if (rebuild) {

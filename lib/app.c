@@ -419,7 +419,7 @@ app_main(int argc, char *argv[], const struct app *app)
 	}
 	if ((dir = cfg_str("server", "socket_dir", NULL)) != NULL &&
 	    versions_share(dir) != 0)
-		log_warn("%s/memo-versions", dir);
+		log_warn("sharing versions in %s", dir);
 	if ((fd = fcgi_listen(sock, &owned)) < 0)
 		return 1;
 	if (FCGX_Init() != 0)

@@ -1,4 +1,5 @@
 /* versions: readings of versions the site's programs share; see versions.h. */
+#include <sys/file.h>
 #include <sys/mman.h>
 
 #include <errno.h>
@@ -80,30 +81,34 @@ versions_share(const char *dir)
 	void	*p;
 	int	 fd;
 
-	if ((size_t)snprintf(path, sizeof(path), "%s/memo-versions", dir) >=
-	    sizeof(path)) {
+	/* The layout's size in the name: a build with another layout,
+	 * running beside this one during a deploy, has a file of its own. */
+	if ((size_t)snprintf(path, sizeof(path), "%s/memo-versions-%zu", dir,
+	    sizeof(*shared)) >= sizeof(path)) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
 		return -1;
-	if (ftruncate(fd, sizeof(*shared)) != 0) {
+	/* One program at a time sizes the file and checks its boot. */
+	if (flock(fd, LOCK_EX) != 0 || ftruncate(fd, sizeof(*shared)) != 0 ||
+	    (p = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE,
+	    MAP_SHARED, fd, 0)) == MAP_FAILED) {
 		close(fd);
 		return -1;
 	}
-	p = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED,
-	    fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return -1;
 	shared = p;
-	/* Times left from before a reboot are of another clock. */
+	/* Times left from before a reboot are of another clock; no process
+	 * of this boot has the file yet. */
 	boot_id(boot);
 	if (memcmp(shared->boot, boot, sizeof(boot)) != 0) {
 		memset(shared->places, 0, sizeof(shared->places));
-		atomic_store(&shared->moved_at, 0);
+		atomic_store(&shared->moved_at, now_ns());
 		memcpy(shared->boot, boot, sizeof(boot));
 	}
+	/* Unlocked by hand: the mapping holds the file open. */
+	flock(fd, LOCK_UN);
+	close(fd);
 	return 0;
 }
 
@@ -184,6 +189,15 @@ versions_get(const char *key, int64_t v[VERSIONS_N], versions_read_fn read,
 void
 versions_moved(void)
 {
-	if (shared != NULL)
-		atomic_store(&shared->moved_at, now_ns());
+	int64_t	 now, was;
+
+	if (shared == NULL)
+		return;
+	/* Only forward: a process that read the clock before another's
+	 * commit, and stores after it, must not take that commit back. */
+	now = now_ns();
+	was = atomic_load(&shared->moved_at);
+	while (was < now &&
+	    !atomic_compare_exchange_weak(&shared->moved_at, &was, now))
+		;
 }

@@ -29,7 +29,8 @@
  * caller's own error code, which versions_get returns. */
 typedef int (*versions_read_fn)(void *arg, int64_t v[VERSIONS_N]);
 
-/* Maps the file memo-versions in dir (the sockets' directory): app_main
+/* Maps the file memo-versions-<size> in dir (the sockets' directory,
+ * which the programs and the notifier must be able to write): app_main
  * before it forks, and the notifier, whose commits count too.  Without
  * it every caller reads its own.  0, or -1 (errno) when it cannot. */
 int	 versions_share(const char *dir);
