@@ -283,14 +283,14 @@ fast_takes(const struct consumer *c, const struct claimed *r)
 	    r->nfast < FAST_MAX && strcmp(r->topic, c->topic) == 0;
 }
 
-/* The first consumer of list that takes r in the fast pass, or NULL. */
-static const struct consumer *
-fast_consumer(const struct consumer *list, const struct claimed *r)
+/* Whether a consumer of list takes r in the fast pass. */
+static bool
+fast_any(const struct consumer *list, const struct claimed *r)
 {
 	for (; list->name != NULL; list++)
 		if (fast_takes(list, r))
-			return list;
-	return NULL;
+			return true;
+	return false;
 }
 
 /* Hands c the n rows of the batch at at[] in one group; DB_OK, or a
@@ -342,7 +342,8 @@ fast_run(struct batch *b, const struct consumer *list, const char *topic,
 static enum db_status
 fast_pass(struct batch *b)
 {
-	const struct consumer *c, *run;
+	const struct consumer *c;
+	const char	*topic;
 	struct outbox_row *items;
 	size_t		*at, *pick, i, k, n;
 	enum db_status	 rc = DB_OK;
@@ -352,23 +353,21 @@ fast_pass(struct batch *b)
 	pick = x_calloc(b->n, sizeof(*pick));
 	for (k = 0; rc == DB_OK && k < NREGISTRY; k++) {
 		if (registry[k].in_order) {
-			run = NULL;
+			topic = NULL;
 			for (i = n = 0; rc == DB_OK && i < b->n; i++) {
-				if ((c = fast_consumer(registry[k].list,
-				    &b->c[i])) == NULL)
+				if (!fast_any(registry[k].list, &b->c[i]))
 					continue;
-				if (run != NULL && strcmp(c->topic,
-				    run->topic) != 0) {
-					rc = fast_run(b, registry[k].list,
-					    run->topic, items, at, n, pick);
+				if (n > 0 && strcmp(b->c[i].topic, topic) != 0) {
+					rc = fast_run(b, registry[k].list, topic,
+					    items, at, n, pick);
 					n = 0;
 				}
-				run = c;
+				topic = b->c[i].topic;
 				at[n++] = i;
 			}
 			if (rc == DB_OK && n > 0)
-				rc = fast_run(b, registry[k].list, run->topic,
-				    items, at, n, pick);
+				rc = fast_run(b, registry[k].list, topic, items,
+				    at, n, pick);
 			continue;
 		}
 		for (c = registry[k].list; rc == DB_OK && c->name != NULL;

@@ -14,6 +14,7 @@
 #include "versions.h"
 
 #define PLACES	256
+#define RECENT_NS	(VERSIONS_RECENT_MS * 1000000LL)
 
 /*
  * One key's last reading.  Times are CLOCK_MONOTONIC nanoseconds.  A
@@ -112,10 +113,10 @@ versions_share(const char *dir)
 	return 0;
 }
 
-/* Whether the reading at p is key h's and will do for a caller who
- * accepts one max_ns old: v filled, true; or false, the caller to read. */
+/* Whether the reading at p is key h's and recent enough (versions.h):
+ * v filled, true; or false, the caller to read. */
 static bool
-recent(struct reading *p, uint64_t h, int64_t v[VERSIONS_N], int64_t max_ns)
+recent(struct reading *p, uint64_t h, int64_t v[VERSIONS_N])
 {
 	uint64_t	 seq;
 	int64_t		 now, read, claim;
@@ -133,12 +134,12 @@ recent(struct reading *p, uint64_t h, int64_t v[VERSIONS_N], int64_t max_ns)
 	now = now_ns();
 	if (read <= atomic_load(&shared->moved_at) || read > now)
 		return false;
-	if (now - read > max_ns) {
+	if (now - read > RECENT_NS) {
 		claim = atomic_load(&p->claim_at);
-		mine = now - claim > max_ns &&
+		mine = now - claim > RECENT_NS &&
 		    atomic_compare_exchange_strong(&p->claim_at, &claim, now);
 		/* A claimant that died or hangs holds nobody up for long. */
-		if (mine || now - read > 2 * max_ns)
+		if (mine || now - read > 2 * RECENT_NS)
 			return false;
 	}
 	return true;
@@ -178,7 +179,7 @@ versions_get(const char *key, int64_t v[VERSIONS_N], versions_read_fn read,
 		return read(arg, v);
 	h = hash(key);
 	p = &shared->places[h % PLACES];
-	if (recent(p, h, v, VERSIONS_RECENT_MS * 1000000LL))
+	if (recent(p, h, v))
 		return 0;
 	started = now_ns();
 	if ((rc = read(arg, v)) == 0)
