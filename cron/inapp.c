@@ -84,12 +84,17 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "(i INT PATH '$.i', u BIGINT UNSIGNED PATH '$.u')) j STRAIGHT_JOIN "
 	  "users u ON u.id = j.u WHERE u.disabled = 0 AND u.deleted_at IS "
 	  "NULL ORDER BY j.i", NULL, 0 },
-	/* STMT_PARTICIPANTS: type, [{"i": row, "e": event id}, ...] and the
-	 * three participation states that count */
+	/* STMT_PARTICIPANTS: type, [{"i": row, "e": event id, "o": outbox
+	 * id}, ...] and the three participation states that count.  Only
+	 * those enrolled when the row was written: whoever enrols in a just
+	 * published event before the notifier's next run is not told it was
+	 * published.  (A row enrolled again keeps its first time.) */
 	{ "SELECT j.i, " PERSON_COLUMNS "FROM JSON_TABLE(?, '$[*]' COLUMNS "
-	  "(i INT PATH '$.i', e BIGINT UNSIGNED PATH '$.e')) j STRAIGHT_JOIN "
-	  "participations p ON p.event_id = j.e JOIN users u ON u.id = "
-	  "p.user_id WHERE p.status IN (?, ?, ?) AND u.disabled = 0 AND "
+	  "(i INT PATH '$.i', e BIGINT UNSIGNED PATH '$.e', o BIGINT "
+	  "UNSIGNED PATH '$.o')) j STRAIGHT_JOIN outbox o ON o.id = j.o "
+	  "STRAIGHT_JOIN participations p ON p.event_id = j.e AND "
+	  "p.created_at <= o.created_at JOIN users u ON u.id = p.user_id "
+	  "WHERE p.status IN (?, ?, ?) AND u.disabled = 0 AND "
 	  "u.deleted_at IS NULL ORDER BY j.i, u.id", NULL, 0 },
 	/* STMT_INSERT: type, [{"u", "o", "t", "b", "l"}, ...]; a second
 	 * delivery of the same row changes nothing */
@@ -205,12 +210,19 @@ recipients(const struct kind *k, const struct outbox_row *rows, size_t n,
 
 	*out = NULL;
 	ask = json_array();
-	for (i = 0; i < n; i++)
-		if (is_news(k, rows[i].payload))
+	for (i = 0; i < n; i++) {
+		if (!is_news(k, rows[i].payload))
+			continue;
+		if (fan)
+			json_array_append_new(ask, json_pack("{s:I, s:I, s:I}",
+			    "i", (json_int_t)i, "e", (json_int_t)pint(
+			    rows[i].payload, "event_id"), "o",
+			    (json_int_t)rows[i].id));
+		else
 			json_array_append_new(ask, json_pack("{s:I, s:I}", "i",
-			    (json_int_t)i, fan ? "e" : "u", (json_int_t)(fan ?
-			    pint(rows[i].payload, "event_id") :
-			    named_person(k, rows[i].payload))));
+			    (json_int_t)i, "u", (json_int_t)named_person(k,
+			    rows[i].payload)));
+	}
 	if (json_array_size(ask) == 0) {
 		json_decref(ask);
 		*out = json_array();

@@ -131,6 +131,34 @@ test('a person\'s notifications keep the order of what happened, across topics',
 	assert.deepEqual((await listOf(cai)).map((n) => n.type), got);
 });
 
+test('only those enrolled when a change was made are told of it', async () => {
+	// Each change is followed by an enrolment before the notifier runs:
+	// the newcomer already sees the event as it is.
+	let res = await ong.api('POST', '/api/v1/events', {
+		title: 'Taller de compost', description: 'En el huerto.',
+		type_id: 1, city_id: 1, starts_at: future(16, 9),
+		ends_at: future(16, 13), requires_approval: true });
+	assert.equal(res.status, 201, res.text);
+	const compost = res.json();
+	const dan = await account(TAG, 'externo');
+	const eva = await account(TAG, 'externo');
+	res = await ong.api('POST', `/api/v1/events/${compost.id}/publish`);
+	assert.equal(res.status, 200, res.text);
+	await enrol(dan, compost.id);
+	await runNotifier();
+	assert.deepEqual(rowsOf(dan.user.id, 'event_published'), [],
+	    'enrolled after it was published');
+	res = await ong.api('PATCH', `/api/v1/events/${compost.id}`,
+	    { title: 'Taller de compost (huerto 2)' });
+	assert.equal(res.status, 200, res.text);
+	await enrol(eva, compost.id);
+	await runNotifier();
+	assert.equal(rowsOf(dan.user.id, 'event_changed').length, 1);
+	assert.deepEqual(rowsOf(eva.user.id, 'event_changed'), [],
+	    'enrolled after the change');
+	assert.equal(mailsTo(emailOf(eva), 'event_changed').length, 0);
+});
+
 test('enrolment rejected, with e-mail turned off: in-app only', async () => {
 	let res = await ben.api('PUT', '/api/v1/notifications/preferences',
 	    { 'enrolment_rejected.email': false });
