@@ -22,6 +22,7 @@
 static MYSQL	*conn;		/* NULL while disconnected */
 static unsigned	 conn_gen = 1;	/* bumped on every new connection */
 static bool	 in_tx;
+static bool	 tx_wrote;	/* a statement of the open transaction changed rows */
 static time_t	 next_try;	/* no reconnect storm: one try per second */
 static const char *isolation = "REPEATABLE-READ";
 
@@ -327,8 +328,16 @@ db_run(struct db_stmt *s, const struct db_param *p)
 		if ((rc = db_bind_params(s->handle, p, binds, lens)) != DB_OK)
 			return rc;
 		if (mysql_stmt_execute(s->handle) == 0) {
-			/* A write outside a transaction is committed now. */
-			if (!in_tx && mysql_stmt_field_count(s->handle) == 0)
+			/* Shared readings go old when rows change: at once
+			 * outside a transaction, else at its commit.  A
+			 * statement that changed nothing (the notifier's
+			 * empty claim) leaves them be. */
+			if (mysql_stmt_field_count(s->handle) != 0 ||
+			    mysql_stmt_affected_rows(s->handle) == 0)
+				return DB_OK;
+			if (in_tx)
+				tx_wrote = true;
+			else
 				versions_moved();
 			return DB_OK;
 		}
@@ -626,6 +635,7 @@ db_begin(void)
 	}
 	if (rc == DB_OK)
 		in_tx = true;
+	tx_wrote = false;
 	return rc;
 }
 
@@ -636,8 +646,11 @@ db_commit(void)
 
 	rc = db_simple("COMMIT");
 	in_tx = false;
-	if (rc == DB_OK)
+	/* Even when COMMIT failed: a connection lost on the way back
+	 * leaves it unknown whether the server committed. */
+	if (tx_wrote)
 		versions_moved();
+	tx_wrote = false;
 	return rc;
 }
 
