@@ -8,7 +8,8 @@
  * only one.  So a reading is shared, through a small file every program
  * of the site maps, and a request takes one another worker made up to
  * VERSIONS_RECENT_MS ago (twice that while a worker reads it again).
- * Every commit made through lib/db marks every reading old, so whatever
+ * Every commit through lib/db that changed rows marks every reading old
+ * (a transaction that changed nothing leaves them be), so whatever
  * anyone changes through the site (the notifier included) shows on the
  * next request; only a change made behind the site's back (a
  * hand-written statement, or a commit on another web host, which maps a
@@ -42,7 +43,8 @@ int	 versions_get(const char *key, int64_t v[VERSIONS_N],
 	    versions_read_fn read, void *arg);
 
 /* A change was committed: every reading begun before now is old
- * (lib/db.c, after each commit and autocommitted write). */
+ * (lib/db.c, after each commit or autocommitted statement that changed
+ * rows, and after a COMMIT whose answer was lost). */
 void	 versions_moved(void);
 
 #endif
