@@ -218,6 +218,7 @@ dispatch(struct req *r, json_t *m)
 		return HTTP_FORBIDDEN;
 	}
 	req_validate(r, the_app->fields, the_app->nfields);
+	r->handled = true;
 	st = rt->fn(r, m);
 	if (db_in_tx()) {
 		log_warnx("handler for %s left a transaction open", rt->pattern);

@@ -66,6 +66,7 @@ struct req {
 	bool			 has_invalid;
 
 	struct route_match	 match;
+	bool			 handled;	/* the route's handler ran */
 	int64_t			 id;		/* the first id path parameter */
 	const char		*lang;		/* "es" or "en" */
 	bool			 set_lang;	/* ?lang= chosen: remember it */

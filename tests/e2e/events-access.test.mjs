@@ -26,6 +26,19 @@ test('a person or a company cannot create events; anonymous is 401', async () =>
 	assert.match(page.headers.location, /^\/login\?next=%2Fevents%2Fnew$/);
 });
 
+test('a form posted without a session is the page asking to sign in', async () => {
+	// A session that expired while the form was open: the handler never
+	// runs, so there is no form to draw again, only the 401 page.
+	const anon = new Client(TAG);
+	for (const path of ['/events', '/events/1', '/megaevents',
+	    '/megaevents/1/events', '/catalog/cities', '/catalog/cities/1/retire']) {
+		const res = await anon.post(path, { title: 'x' });
+		assert.equal(res.status, 401, `${path}: ${res.text.slice(0, 200)}`);
+		assert.match(res.headers['content-type'], /^text\/html/);
+		assert.match(res.text, /href="\/login"/, path);
+	}
+});
+
 test('another NGO gets 403 on a published event and 404 on a draft', async () => {
 	const owner = await account(TAG, 'ong');
 	const other = await account(TAG, 'ong');

@@ -1,7 +1,9 @@
 /*
  * A page form answered 422 is the route's template again, not the error
  * page: the form error, each field's message, and what the person typed,
- * except any password, which is never echoed.
+ * except any password, which is never echoed.  A post refused before its
+ * handler ran (no session, the wrong role) is the error page: there is no
+ * form to draw.
  */
 #include <string.h>
 
@@ -29,6 +31,7 @@ post_form(struct rt *t, const char *body)
 	t->r.csrf = "tok";
 	t->r.tpl = "form";
 	req_validate(&t->r, fields, sizeof(fields) / sizeof(fields[0]));
+	t->r.handled = true;
 }
 
 int
@@ -76,6 +79,15 @@ main(void)
 	b = rt_body(&t);
 	CHECK(strstr(b, "<p class=\"form-error\">Detalle propio del programa.</p>") != NULL);
 	CHECK(strstr(b, "Sup3rS3cret") == NULL);
+	rt_end(&t);
+
+	/* Refused before the handler ran: the error page, not the form. */
+	post_form(&t, "email=ana%40example.org&password=Sup3rS3cret");
+	t.r.handled = false;
+	CHECK(rt_build(&t, HTTP_UNAUTHORIZED) == 401);
+	b = rt_body(&t);
+	CHECK(strstr(b, "<form method=\"post\" action=\"/form\">") == NULL);
+	CHECK(strstr(b, "class=\"error\"") != NULL);
 	rt_end(&t);
 	resp_free();
 	return CHECK_DONE();
