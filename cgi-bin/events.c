@@ -50,6 +50,7 @@
 #include "log.h"
 #include "memo.h"
 #include "outbox.h"
+#include "participation.h"
 #include "req.h"
 #include "resp.h"
 #include "sess.h"
@@ -421,6 +422,17 @@ now_sql(char out[20])
 
 	gmtime_r(&t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+/* Whether an event row's start has come. */
+static bool
+has_started(const json_t *e)
+{
+	char	 start[20], now[20];
+
+	iso_to_sql(jstr(e, "starts_at"), start);
+	now_sql(now);
+	return strcmp(start, now) <= 0;
 }
 
 static const char *
@@ -1702,7 +1714,7 @@ evdata_check(struct req *r, const struct evdata *d, const json_t *cur)
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
-	char		 now[20];
+	char		 now[20], was[20] = "";
 	bool		 ok;
 
 	if (r->invalid[EV_STARTS] == NULL && r->invalid[EV_ENDS] == NULL &&
@@ -1710,8 +1722,13 @@ evdata_check(struct req *r, const struct evdata *d, const json_t *cur)
 	    strcmp(d->ends, d->starts) < 0)
 		req_set_invalid(r, EV_ENDS, "valid.event_ends_before");
 	now_sql(now);
-	if (cur == NULL && r->invalid[EV_STARTS] == NULL &&
-	    d->starts[0] != '\0' && strcmp(d->starts, now) <= 0)
+	if (cur != NULL)
+		iso_to_sql(jstr(cur, "starts_at"), was);
+	/* A new start is in the future; one left as it was may have passed
+	 * (the title of an event under way can still be mended). */
+	if ((cur == NULL || strcmp(d->starts, was) != 0) &&
+	    r->invalid[EV_STARTS] == NULL && d->starts[0] != '\0' &&
+	    strcmp(d->starts, now) <= 0)
 		req_set_invalid(r, EV_STARTS, "valid.event_starts_past");
 	if (cur != NULL && d->capacity != 0 &&
 	    d->capacity < jint(cur, "approved_count"))
@@ -2035,6 +2052,7 @@ update_tx(void *arg)
 	struct evdata	*d = &c->d;
 	const char	*s;
 	enum db_status	 rc;
+	int		 promoted;
 
 	c->st = 0;
 	json_decref(c->cur);
@@ -2061,6 +2079,13 @@ update_tx(void *arg)
 	    DB_INT(c->id), DB_INT(r->user.id), DB_INT(is_admin(r))), NULL,
 	    NULL);
 	if (rc != DB_OK)
+		return rc;
+	/* New places go to those waiting, in their order, before anyone
+	 * who enrols next. */
+	if (strcmp(s, "published") == 0 && (d->capacity == 0 ||
+	    d->capacity > jint(c->cur, "capacity")) &&
+	    (rc = participation_promote(c->id, jint(c->cur, "organizer_id"),
+	    d->title, NULL, &promoted)) != DB_OK)
 		return rc;
 	return outbox_append("event.updated", json_pack("{s:I, s:I, s:s, s:s, "
 	    "s:I}", "event_id", (json_int_t)c->id, "organizer_id",
@@ -2143,6 +2168,12 @@ status_tx(void *arg)
 		return rc;
 	if (strcmp(jstr(c->cur, "status"), transitions[s->t].from) != 0) {
 		c->r->detail = "error_detail.event_state";
+		c->st = HTTP_CONFLICT;
+		return DB_NOTFOUND;
+	}
+	/* Nobody could enrol in it: the timer would finish it at once. */
+	if (s->t == T_PUBLISH && has_started(c->cur)) {
+		c->r->detail = "error_detail.event_start_passed";
 		c->st = HTTP_CONFLICT;
 		return DB_NOTFOUND;
 	}

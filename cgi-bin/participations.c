@@ -39,7 +39,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "log.h"
-#include "outbox.h"
+#include "participation.h"
 #include "req.h"
 #include "tz.h"
 
@@ -75,7 +75,6 @@ enum pa_stmt {
 	STMT_JOIN_WAITLIST,
 	STMT_JOIN_PENDING,
 	STMT_APPROVE_PENDING,
-	STMT_PROMOTE,
 	STMT_LEAVE_APPROVED,
 	STMT_LEAVE_PENDING,
 	STMT_LEAVE_WAITLIST,
@@ -86,7 +85,6 @@ enum pa_stmt {
 	STMT_PART_GET,
 	STMT_PART_LOCK,
 	STMT_PART_SET,
-	STMT_WAITLIST_FIRST,
 	STMT_SHOW,
 	STMT_LIST_EVENT,
 	STMT_COUNTS,
@@ -125,11 +123,6 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "pending_count = pending_count - 1 WHERE id = ? AND "
 	  "status = 'published' AND (capacity = 0 OR "
 	  "approved_count < capacity)", NULL, 0 },
-	/* STMT_PROMOTE: the first in line takes a freed place */
-	{ "UPDATE events SET approved_count = approved_count + 1, "
-	  "waitlist_count = waitlist_count - 1 WHERE id = ? AND "
-	  "status = 'published' AND starts_at > UTC_TIMESTAMP() AND "
-	  "(capacity = 0 OR approved_count < capacity)", NULL, 0 },
 	/* STMT_LEAVE_APPROVED: counters are unsigned, so a count that had
 	 * drifted to 0 fails loudly instead of wrapping */
 	{ "UPDATE events SET approved_count = approved_count - 1 WHERE id = ?",
@@ -162,10 +155,6 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "WHERE p.id = ? AND p.event_id = ? FOR UPDATE", NULL, 0 },
 	/* STMT_PART_SET */
 	{ "UPDATE participations SET status = ?, decided_by = ? WHERE id = ?",
-	  NULL, 0 },
-	/* STMT_WAITLIST_FIRST */
-	{ "SELECT id, user_id FROM participations WHERE event_id = ? AND "
-	  "status = 'waitlisted' ORDER BY updated_at, id LIMIT 1 FOR UPDATE",
 	  NULL, 0 },
 	/* STMT_SHOW: the participant, the organiser or an admin */
 	{ "SELECT p.id, p.event_id, p.user_id, p.status, p.created_at, "
@@ -383,11 +372,10 @@ static enum db_status
 announce(const char *topic, const struct change *c, int64_t id,
     int64_t user_id, const char *status)
 {
-	return outbox_append(topic, json_pack("{s:I, s:I, s:I, s:I, s:s, s:s}",
-	    "participation_id", (json_int_t)id, "event_id",
-	    (json_int_t)c->event_id, "user_id", (json_int_t)user_id,
-	    "organizer_id", (json_int_t)c->organizer_id, "status", status,
-	    "title", c->title != NULL ? c->title : ""));
+	const struct part_change pc = { id, c->event_id, user_id,
+			    c->organizer_id, c->title };
+
+	return participation_announce(topic, &pc, status);
 }
 
 /* The counter an active state holds. */
@@ -486,28 +474,14 @@ out:
 static enum db_status
 promote(struct change *c)
 {
-	json_t		*w = NULL;
-	uint64_t	 n = 0;
+	struct part_change first;
 	enum db_status	 rc;
+	int		 n;
 
-	rc = db_query_one(&stmts[STMT_WAITLIST_FIRST], P(DB_INT(c->event_id)),
-	    &w);
-	if (rc == DB_NOTFOUND)
-		return DB_OK;
-	if (rc != DB_OK)
-		return rc;
-	rc = db_exec(&stmts[STMT_PROMOTE], P(DB_INT(c->event_id)), &n, NULL);
-	if (rc != DB_OK || n == 0)	/* no room, or the event has closed */
-		goto out;
-	c->promoted_id = jint(w, "id");
-	c->promoted_user = jint(w, "user_id");
-	if ((rc = db_exec(&stmts[STMT_PART_SET], P(DB_TEXT("approved"), DB_NULL,
-	    DB_INT(c->promoted_id)), NULL, NULL)) != DB_OK)
-		goto out;
-	rc = announce("participation.promoted", c, c->promoted_id,
-	    c->promoted_user, "approved");
-out:
-	json_decref(w);
+	rc = participation_promote(c->event_id, c->organizer_id, c->title,
+	    &first, &n);
+	c->promoted_id = first.id;
+	c->promoted_user = first.user_id;
 	return rc;
 }
 

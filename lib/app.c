@@ -18,6 +18,7 @@
 #include "memo.h"
 #include "mem.h"
 #include "outbox.h"
+#include "participation.h"
 #include "req.h"
 #include "resp.h"
 #include "sess.h"
@@ -325,6 +326,7 @@ worker(int fd, void *arg)
 	db_release_all(&unread_stmt, 1);
 	memo_clear();
 	outbox_free();
+	participation_free();
 	sess_free();
 	db_close();
 	resp_free();

@@ -102,16 +102,17 @@ id_check(const char *s, size_t len, long long *out, const char **reason)
 
 	if (len == 0 || !is_digit(s[0]))
 		return fail(reason, "valid.not_integer");
+	/* An id has no bounds of its own to quote: "valid.not_id". */
 	if (s[0] == '0')
 		return fail(reason, len == 1 ?
-		    "valid.out_of_range" : "valid.not_integer");
+		    "valid.not_id" : "valid.not_integer");
 	switch (parse_num(s, len, false, &v)) {
 	case NUM_OK:
 		break;
 	case NUM_SYNTAX:
 		return fail(reason, "valid.not_integer");
 	case NUM_RANGE:
-		return fail(reason, "valid.out_of_range");
+		return fail(reason, "valid.not_id");
 	}
 	*out = v;
 	return true;
@@ -213,9 +214,10 @@ text_check(const struct field *f, const char *val, size_t len,
 	utf8proc_ssize_t	 n;
 	size_t			 i;
 	long long		 count;
-	bool			 ctl;
+	bool			 ctl, blank;
 
-	for (i = 0, count = 0, ctl = false; i < len; i += (size_t)n) {
+	for (i = 0, count = 0, ctl = false, blank = true; i < len;
+	    i += (size_t)n) {
 		n = utf8proc_iterate((const utf8proc_uint8_t *)val + i,
 		    (utf8proc_ssize_t)(len - i), &cp);
 		if (n <= 0 || cp == 0)
@@ -225,10 +227,15 @@ text_check(const struct field *f, const char *val, size_t len,
 			ctl = true;
 		else if (cp >= 0x7f && cp <= 0x9f)
 			ctl = true;
+		if (cp > ' ' && utf8proc_category(cp) != UTF8PROC_CATEGORY_ZS)
+			blank = false;
 		count++;
 	}
 	if (ctl)
 		return fail(reason, "valid.control_chars");
+	/* A required text of spaces alone says nothing. */
+	if (f != NULL && f->min > 0 && blank && len > 0)
+		return fail(reason, "valid.blank");
 	if (f != NULL && f->min > 0 && count < f->min)
 		return fail(reason, "valid.too_short");
 	if (f != NULL && f->max > 0 && count > f->max)

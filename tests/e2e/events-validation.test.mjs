@@ -53,6 +53,26 @@ test('dates out of order, in the past, or not dates', async () => {
 	assert.equal(ev.starts_at, ev.ends_at);
 });
 
+test('an edit cannot move the start into the past; a past draft is not published', async () => {
+	const ev = await createEvent(ong, { status: 'published' });
+	const past = { starts_at: future(-2, 10), ends_at: future(-2, 12) };
+	let res = await ong.api('PATCH', `/api/v1/events/${ev.id}`, past);
+	let doc = assertProblem(res, 422);
+	assert.equal(doc.errors.starts_at, 'El evento tiene que empezar en el futuro.');
+	// A start left as it was may be mended around: here, the title.
+	res = await ong.api('PATCH', `/api/v1/events/${ev.id}`, { title: 'Otro título' });
+	assert.equal(res.status, 200, res.text);
+	// A draft whose start passed (written by hand) cannot be published.
+	const draft = await createEvent(ong);
+	sql(`UPDATE events SET starts_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR,
+	    ends_at = UTC_TIMESTAMP() + INTERVAL 1 HOUR WHERE id = ${Number(draft.id)}`);
+	res = await ong.api('POST', `/api/v1/events/${draft.id}/publish`);
+	doc = assertProblem(res, 409);
+	assert.match(doc.detail, /ya ha pasado/);
+	res = await ong.api('GET', `/api/v1/events/${draft.id}`);
+	assert.equal(res.json().status, 'draft');
+});
+
 test('unknown or retired catalog entries', async () => {
 	await refused({ type_id: 999999 }, 'type_id');
 	await refused({ city_id: 999999 }, 'city_id');
@@ -104,6 +124,10 @@ test('capacity between 0 and 100000', async () => {
 
 test('lengths and characters', async () => {
 	await refused({ title: 'x'.repeat(201) }, 'title');
+	await refused({ title: '   ' }, 'title', es.valid.blank);
+	await refused({ description: ' \n\u00a0' }, 'description', es.valid.blank);
+	await refused({ type_id: 0 }, 'type_id', es.valid.not_id);
+	await refused({ city_id: '99999999999999999999' }, 'city_id', es.valid.not_id);
 	await refused({ title: 'dos\nlíneas' }, 'title');
 	await refused({ description: 'd'.repeat(5001) }, 'description');
 	const ev = await createEvent(ong, { title: 'ñ'.repeat(200),

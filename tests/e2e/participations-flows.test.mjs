@@ -270,6 +270,44 @@ test('cancelling frees the place for the first in line', async () => {
 	    c.token), 409);
 });
 
+test('more places, or none limited, go to those waiting, in their order', async () => {
+	const ev = makeEvent({ capacity: 1 });
+	const [a, b, c, d] = [await person(), await person(), await person(),
+	    await person()];
+	await enrol(a, ev.id);
+	const pb = await enrol(b, ev.id);
+	const pc = await enrol(c, ev.id);
+	const pd = await enrol(d, ev.id);
+	assert.deepEqual([pb.status, pc.status, pd.status],
+	    ['waitlisted', 'waitlisted', 'waitlisted']);
+	// One more place: the first in line takes it, nobody else.
+	let res = await api('PATCH', `/api/v1/events/${ev.id}`, ong.token,
+	    { capacity: 2 });
+	assert.equal(res.status, 200, res.text);
+	assert.equal(res.json().places_left, 0);
+	assert.deepEqual(counters(ev.id), { approved: 2, pending: 0,
+	    waitlisted: 2 });
+	assert.deepEqual(topics(pb.id), ['participation.created',
+	    'participation.promoted']);
+	assert.deepEqual(topics(pc.id), ['participation.created']);
+	// A newcomer does not pass those still waiting.
+	const e = await person();
+	assert.equal((await enrol(e, ev.id)).status, 'waitlisted');
+	// Unlimited: everyone waiting is in.
+	res = await api('PATCH', `/api/v1/events/${ev.id}`, ong.token,
+	    { capacity: 0 });
+	assert.equal(res.status, 200, res.text);
+	assert.deepEqual(counters(ev.id), { approved: 5, pending: 0,
+	    waitlisted: 0 });
+	for (const [who, pid] of [[c, pc.id], [d, pd.id]]) {
+		const show = await api('GET', `/api/v1/participations/${pid}`,
+		    who.token);
+		assert.equal(show.json().status, 'approved');
+	}
+	assert.deepEqual(topics(pd.id), ['participation.created',
+	    'participation.promoted']);
+});
+
 test('re-enrolling after a cancellation reuses the row', async () => {
 	const ev = makeEvent({ capacity: 3 });
 	const p = await person();

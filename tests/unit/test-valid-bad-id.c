@@ -13,7 +13,7 @@
 int
 main(void)
 {
-	CHECK_STR(why(valid_id, NULL, S("0")), "valid.out_of_range");
+	CHECK_STR(why(valid_id, NULL, S("0")), "valid.not_id");
 	CHECK_STR(why(valid_id, NULL, S("01")), "valid.not_integer");
 	CHECK_STR(why(valid_id, NULL, S("00")), "valid.not_integer");
 	CHECK_STR(why(valid_id, NULL, S("007")), "valid.not_integer");
@@ -23,9 +23,9 @@ main(void)
 	CHECK_STR(why(valid_id, NULL, S("1a")), "valid.not_integer");
 	CHECK_STR(why(valid_id, NULL, S("1 ")), "valid.not_integer");
 	CHECK_STR(why(valid_id, NULL, S("9223372036854775808")),
-	    "valid.out_of_range");
+	    "valid.not_id");
 	CHECK_STR(why(valid_id, NULL, S("99999999999999999999")),
-	    "valid.out_of_range");
+	    "valid.not_id");
 	CHECK_STR(why(valid_id, NULL, "12", 0), "valid.not_integer");
 	return CHECK_DONE();
 }

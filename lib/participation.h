@@ -1,0 +1,36 @@
+/*
+ * participation: what the events and participations programs both do to
+ * an event's participations, inside the caller's transaction and after
+ * it has locked the event row (the order every writer keeps).
+ */
+#ifndef AGORA_PARTICIPATION_H
+#define AGORA_PARTICIPATION_H
+
+#include <stdint.h>
+
+#include "db.h"
+
+/* Whose participation changed, in which event: the outbox payload. */
+struct part_change {
+	int64_t		 id;		/* the participation */
+	int64_t		 event_id;
+	int64_t		 user_id;	/* the participant */
+	int64_t		 organizer_id;
+	const char	*title;		/* the event's, or NULL */
+};
+
+/* Appends the outbox row (topic "participation.<...>") for a
+ * participation that reached status. */
+enum db_status	 participation_announce(const char *topic,
+		    const struct part_change *pc, const char *status);
+
+/* Approves the first in an event's waiting list while the event takes
+ * people and has places (all of them when unlimited), announcing each
+ * as participation.promoted; *n counts them and *first (when not NULL)
+ * says who was first: its id is 0 when nobody was promoted. */
+enum db_status	 participation_promote(int64_t event_id, int64_t organizer_id,
+		    const char *title, struct part_change *first, int *n);
+
+void		 participation_free(void);
+
+#endif
