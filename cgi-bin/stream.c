@@ -97,7 +97,8 @@ enum stream_stmt {
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_HEAD */
-	{ "SELECT COALESCE(MAX(id), 0) AS head FROM notifications", NULL, 0 },
+	{ "SELECT CAST(COALESCE(MAX(id), 0) AS SIGNED) AS head FROM "
+	  "notifications", NULL, 0 },
 	/* STMT_NEW */
 	{ NOTIFICATION_COLS "WHERE id > ? ORDER BY id LIMIT 200", NULL, 0 },
 	/* STMT_MISSED: newest first, the caller reverses them */
@@ -558,12 +559,15 @@ stream_unregister(struct stream *s)
 /* The first bytes: headers, retry, the replay and the counter.  Fills
  * replayed[] with the ids sent and *n with their number.  -1 when the
  * replay could not be read: the caller ends the stream after these
- * bytes and the browser comes back for it after the retry delay. */
+ * bytes and the browser comes back for it after the retry delay.  A
+ * resume point past the newest notification (a client that outlived a
+ * restored database) is brought back to it, or nothing would ever be
+ * newer than what the client says it has. */
 static int
-stream_open(struct stream *s, long long last, struct buf *out,
+stream_open(struct stream *s, long long *last, struct buf *out,
     long long *replayed, size_t *n)
 {
-	json_t		*missed = NULL, *counts = NULL, *row;
+	json_t		*missed = NULL, *counts = NULL, *row, *top = NULL;
 	long long	 count = -1;
 	size_t		 i;
 	char		*data;
@@ -571,8 +575,13 @@ stream_open(struct stream *s, long long last, struct buf *out,
 
 	*n = 0;
 	pthread_mutex_lock(&db_mx);
-	if (last > 0 && db_query(&stmts[STMT_MISSED], (const struct db_param[]){
-	    DB_INT(s->uid), DB_INT(last), DB_END }, &missed) != DB_OK) {
+	if (*last > 0 && db_query_one(&stmts[STMT_HEAD], DB_NOPARAMS,
+	    &top) == DB_OK && row_int(top, "head") < *last)
+		*last = row_int(top, "head");
+	json_decref(top);
+	if (*last > 0 && db_query(&stmts[STMT_MISSED],
+	    (const struct db_param[]){ DB_INT(s->uid), DB_INT(*last), DB_END },
+	    &missed) != DB_OK) {
 		missed = NULL;
 		rc = -1;
 	}
@@ -707,7 +716,8 @@ stream_serve(FCGX_Request *fr, struct req *r)
 
 	buf_init(&out);
 	sent_max = resume = resume_id(r);
-	rc = stream_open(s, resume, &out, replayed, &nreplayed);
+	rc = stream_open(s, &resume, &out, replayed, &nreplayed);
+	sent_max = resume;
 	if (nreplayed > 0 && replayed[nreplayed - 1] > sent_max)
 		sent_max = replayed[nreplayed - 1];
 	if (send_buf(fr, &out) != 0 || rc != 0)

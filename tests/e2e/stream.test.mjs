@@ -243,6 +243,22 @@ test('resume: Last-Event-ID replays exactly the missed rows, then live ones', as
 	}
 });
 
+test('a resume point past the newest notification still gets the live ones', async () => {
+	// A client that kept its last id across a restored database.
+	const c = new Client(TAG);
+	await signUp(c);
+	const s = await openStream({ from: c.from,
+	    headers: { ...bearer(c), 'Last-Event-ID': '9007199254740' } });
+	try {
+		await s.next((e) => e.event === 'count');
+		const live = notify(c.user.id, 'after the restore');
+		const got = await s.next((e) => e.data.id === live, 2000);
+		assert.equal(Number(got.id), live, 'with its id, to resume from');
+	} finally {
+		s.close();
+	}
+});
+
 test('resume after more than 100 missed: the newest 100', async () => {
 	const c = new Client(TAG);
 	await signUp(c);
