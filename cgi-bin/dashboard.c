@@ -239,12 +239,18 @@ read_range(struct req *r, struct figures *f)
 
 	if (r->invalid[DF_FROM] != NULL || r->invalid[DF_TO] != NULL)
 		return false;
+	/* The end left out stays among the dates a field takes, so that
+	 * the form sent back as drawn is a range again. */
 	if (from != NULL) {
 		a = day_number(from);
 		b = to != NULL ? day_number(to) : a + (DEFAULT_DAYS - 1);
+		if (to == NULL && b > day_number("9999-12-31"))
+			b = day_number("9999-12-31");
 	} else {
 		b = to != NULL ? day_number(to) : (long)(time(NULL) / 86400);
 		a = b - (DEFAULT_DAYS - 1);
+		if (a < day_number("0001-01-01"))
+			a = day_number("0001-01-01");
 	}
 	if (a > b) {
 		req_set_invalid(r, DF_FROM, "valid.dashboard_order");

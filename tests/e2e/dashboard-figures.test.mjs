@@ -189,6 +189,11 @@ test('a range: one day, far away, and bad ones', async () => {
 	assert.deepEqual([res.json().from, res.json().to], ['2001-01-01', '2001-01-30']);
 	res = await ong.api('GET', '/api/v1/dashboard?to=2001-03-01');
 	assert.deepEqual([res.json().from, res.json().to], ['2001-01-31', '2001-03-01']);
+	// The end left out never passes the dates a field takes.
+	res = await ong.api('GET', '/api/v1/dashboard?from=9999-12-20');
+	assert.deepEqual([res.json().from, res.json().to], ['9999-12-20', '9999-12-31']);
+	res = await ong.api('GET', '/api/v1/dashboard?to=0001-01-10');
+	assert.deepEqual([res.json().from, res.json().to], ['0001-01-01', '0001-01-10']);
 	res = await ong.api('GET', '/api/v1/dashboard?from=2001-01-01&to=2001-12-31');
 	assert.equal(res.status, 200);
 	assert.equal(res.json().participants_total, 0);
