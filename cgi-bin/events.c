@@ -156,16 +156,18 @@ enum ev_stmt {
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_TYPES_CITIES: both pick lists of the filters and the form in
-	 * one round trip, retired entries left out */
+	 * one round trip, retired entries left out but the chosen type and
+	 * city (an event keeps the ones it had) */
 	{ "SELECT 'types' AS list, id, name, name_en, position "
-	  "FROM event_types WHERE retired_at IS NULL UNION ALL "
+	  "FROM event_types WHERE retired_at IS NULL OR id = ? UNION ALL "
 	  "SELECT 'cities', id, name, name_en, position FROM cities "
-	  "WHERE retired_at IS NULL ORDER BY list, position, name", NULL, 0 },
-	/* STMT_PLACES */
+	  "WHERE retired_at IS NULL OR id = ? ORDER BY list, position, name",
+	  NULL, 0 },
+	/* STMT_PLACES: the same, with the chosen place */
 	{ "SELECT p.id, p.city_id, p.name, p.name_en, c.name AS city_name, "
 	  "c.name_en AS city_name_en FROM places p JOIN cities c ON "
-	  "c.id = p.city_id WHERE p.retired_at IS NULL AND "
-	  "c.retired_at IS NULL "
+	  "c.id = p.city_id WHERE (p.retired_at IS NULL AND "
+	  "c.retired_at IS NULL) OR p.id = ? "
 	  "ORDER BY c.position, c.name, p.position, p.name", NULL, 0 },
 	/* STMT_TYPE_GET */
 	{ "SELECT id, retired_at IS NOT NULL AS retired FROM event_types "
@@ -285,8 +287,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "disabled = 0", NULL, 0 },
 	/* STMT_FEED: what a person is enrolled in, newest first */
 	{ "SELECT e.id, e.title, e.description, e.starts_at, e.ends_at, "
-	  "e.status, e.updated_at, p.name AS place_name, p.name_en AS "
-	  "place_name_en, p.address AS place_address, c.name AS city_name, "
+	  "e.status, e.updated_at, pa.status AS participation, p.name AS "
+	  "place_name, p.name_en AS place_name_en, p.address AS "
+	  "place_address, c.name AS city_name, "
 	  "c.name_en AS city_name_en FROM participations pa JOIN events e ON "
 	  "e.id = pa.event_id JOIN cities c ON c.id = e.city_id LEFT JOIN "
 	  "places p ON p.id = e.place_id WHERE pa.user_id = ? AND pa.status IN "
@@ -884,7 +887,8 @@ places_list(struct req *r, long long chosen, json_t *m)
 	json_t		*rows = NULL;
 	enum db_status	 rc;
 
-	if ((rc = db_query(&stmts[STMT_PLACES], DB_NOPARAMS, &rows)) != DB_OK)
+	if ((rc = db_query(&stmts[STMT_PLACES], P(DB_INT(chosen)), &rows)) !=
+	    DB_OK)
 		return rc;
 	mark_list(r, rows, chosen, "city_name");
 	json_object_set_new(m, "places", rows);
@@ -901,8 +905,8 @@ type_city_lists(struct req *r, long long type, long long city, json_t *m)
 	size_t		 i;
 	bool		 is_type;
 
-	if ((rc = db_query(&stmts[STMT_TYPES_CITIES], DB_NOPARAMS, &rows)) !=
-	    DB_OK)
+	if ((rc = db_query(&stmts[STMT_TYPES_CITIES], P(DB_INT(type),
+	    DB_INT(city)), &rows)) != DB_OK)
 		return rc;
 	types = json_array();
 	cities = json_array();
@@ -1479,6 +1483,10 @@ events_list(struct req *r, json_t *m)
 		req_set_invalid(r, EV_CURSOR, "valid.event_cursor");
 		return HTTP_UNPROCESSABLE;
 	}
+	if (l.from != NULL && l.to != NULL && strcmp(l.to, l.from) < 0) {
+		req_set_invalid(r, EV_TO, "valid.event_ends_before");
+		return HTTP_UNPROCESSABLE;
+	}
 
 	/* The version first: the list may be newer than it, never older. */
 	kept = NULL;
@@ -1929,6 +1937,25 @@ evdata_fill(struct req *r, struct evdata *d, const json_t *cur)
 	d->status = "draft";
 }
 
+/* Whether d says what the stored row cur does: an edit that changes
+ * nothing writes nothing, and nobody is told of it. */
+static bool
+evdata_same(const struct evdata *d, const json_t *cur)
+{
+	char	 starts[20], ends[20];
+
+	iso_to_sql(jstr(cur, "starts_at"), starts);
+	iso_to_sql(jstr(cur, "ends_at"), ends);
+	return strcmp(d->title, jstr(cur, "title")) == 0 &&
+	    strcmp(d->description, jstr(cur, "description")) == 0 &&
+	    d->type_id == jint(cur, "type_id") &&
+	    d->city_id == jint(cur, "city_id") &&
+	    d->place_id == jint(cur, "place_id") &&
+	    strcmp(d->starts, starts) == 0 && strcmp(d->ends, ends) == 0 &&
+	    d->capacity == jint(cur, "capacity") &&
+	    d->approval == (jint(cur, "requires_approval") != 0);
+}
+
 struct evtx {
 	struct req	*r;
 	struct evdata	 d;
@@ -2072,6 +2099,8 @@ update_tx(void *arg)
 		c->st = HTTP_UNPROCESSABLE;
 		return DB_NOTFOUND;
 	}
+	if (evdata_same(d, c->cur))
+		return DB_OK;
 	rc = db_exec(&stmts[STMT_EVENT_UPDATE], P(DB_TEXT(d->title),
 	    DB_TEXT(d->description), DB_INT(d->type_id), DB_INT(d->city_id),
 	    d->place_id ? DB_INT(d->place_id) : DB_NULL, DB_TEXT(d->starts),
@@ -2758,12 +2787,17 @@ ics_begin(struct req *r, struct buf *out, const char *name)
 		ics_text(out, "X-WR-CALNAME", i18n_get(r->lang, name));
 }
 
-/* One VEVENT from an event row (the detail's or the feed's columns). */
+/* One VEVENT from an event row (the detail's or the feed's columns).
+ * In a person's feed, a place not yet theirs (pending, waiting) is
+ * tentative. */
 static void
 ics_event(struct req *r, struct buf *out, json_t *e)
 {
-	const char	*st = jstr(e, "status");
+	const char	*st = jstr(e, "status"), *mine = jstr(e, "participation");
 	struct buf	 loc;
+	bool		 tentative = strcmp(st, "draft") == 0 ||
+			    strcmp(mine, "pending") == 0 ||
+			    strcmp(mine, "waitlisted") == 0;
 
 	localize(r, e, "place_name");
 	localize(r, e, "city_name");
@@ -2784,7 +2818,7 @@ ics_event(struct req *r, struct buf *out, json_t *e)
 	ics_text(out, "LOCATION", buf_str(&loc));
 	buf_free(&loc);
 	ics_line(out, strcmp(st, "cancelled") == 0 ? "STATUS:CANCELLED" :
-	    strcmp(st, "draft") == 0 ? "STATUS:TENTATIVE" : "STATUS:CONFIRMED");
+	    tentative ? "STATUS:TENTATIVE" : "STATUS:CONFIRMED");
 	ics_line(out, "END:VEVENT");
 }
 

@@ -356,6 +356,10 @@ megaevents_list(struct req *r, json_t *m)
 	cat = req_value(r, ME_CATEGORY_ID);
 	from = filter_time(r, ME_FROM, false);
 	to = filter_time(r, ME_TO, true);
+	if (from != NULL && to != NULL && strcmp(to, from) < 0) {
+		req_set_invalid(r, ME_TO, "valid.megaevent_ends_before_starts");
+		return HTTP_UNPROCESSABLE;
+	}
 	rc = db_query(&stmts[STMT_LIST], P(DB_INT(r->user.id),
 	    DB_INT(is_admin(r)), DB_TEXT(cat), DB_TEXT(cat), DB_TEXT(from),
 	    DB_TEXT(from), DB_TEXT(to), DB_TEXT(to), DB_INT(PAGE_SIZE + 1),

@@ -354,11 +354,37 @@ prefs_tx(void *arg)
  * ({"<type>.<channel>": bool, ...}; absent ones stay).  Any signed-in
  * user.  200 with the preferences, or back to the page.
  */
+/* Whether every key of an API body names a preference: an unknown one
+ * would be a change the client thinks it made. */
+static bool
+prefs_known(const struct req *r)
+{
+	const char	*key;
+	json_t		*v;
+	size_t		 f;
+
+	if (!r->api || r->json == NULL)
+		return true;
+	json_object_foreach(r->json, key, v) {
+		(void)v;
+		for (f = NF_PREFS; f < NF_PREFS + NTYPES * NCHANNELS; f++)
+			if (strcmp(fields[f].name, key) == 0)
+				break;
+		if (f == NF_PREFS + NTYPES * NCHANNELS)
+			return false;
+	}
+	return true;
+}
+
 static enum http_status
 notifications_prefs_save(struct req *r, json_t *m)
 {
 	enum db_status	 rc;
 
+	if (!prefs_known(r)) {
+		r->detail = "error_detail.prefs_unknown";
+		return HTTP_UNPROCESSABLE;
+	}
 	if (r->has_invalid) {
 		load_prefs(r, m);
 		return HTTP_UNPROCESSABLE;

@@ -96,10 +96,11 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 	const a = await publishedEvent(ong, { title: 'Evento del feed A' });
 	const b = await publishedEvent(ong, { title: 'Evento del feed B' });
 	const c = await publishedEvent(ong, { title: 'Evento del feed C' });
+	const d = await publishedEvent(ong, { title: 'Evento del feed D' });
 	// Enrolments belong to the participations program; made here directly.
 	sql('INSERT INTO participations (event_id, user_id, status) VALUES ' +
 	    `(${a.id}, ${p.user.id}, 'approved'), (${b.id}, ${p.user.id}, 'cancelled'), ` +
-	    `(${c.id}, ${p.user.id}, 'pending')`);
+	    `(${c.id}, ${p.user.id}, 'pending'), (${d.id}, ${p.user.id}, 'waitlisted')`);
 	await ong.api('POST', `/api/v1/events/${c.id}/cancel`);
 
 	const list = await p.api('GET', '/api/v1/events');
@@ -110,8 +111,20 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 	assert.equal(res.headers['content-type'], 'text/calendar; charset=utf-8');
 	const lines = parse(res.body);
 	const uids = lines.filter((l) => l.startsWith('UID:')).map((l) => l.slice(4));
-	assert.deepEqual(uids.sort(), [`${a.id}@agora`, `${c.id}@agora`].sort());
-	assert.ok(lines.includes('STATUS:CANCELLED'), 'a cancelled event is marked');
+	assert.deepEqual(uids.sort(), [`${a.id}@agora`, `${c.id}@agora`,
+	    `${d.id}@agora`].sort());
+	// Each event's status, by its UID: a place still waited for is
+	// tentative.
+	const status = {};
+	let uid;
+	for (const l of lines) {
+		if (l.startsWith('UID:'))
+			uid = l.slice(4);
+		else if (l.startsWith('STATUS:'))
+			status[uid] = l.slice(7);
+	}
+	assert.deepEqual(status, { [`${a.id}@agora`]: 'CONFIRMED',
+	    [`${c.id}@agora`]: 'CANCELLED', [`${d.id}@agora`]: 'TENTATIVE' });
 
 	const tok = feed.split('/')[4].slice(0, 64);
 	const anon = new Client(TAG);

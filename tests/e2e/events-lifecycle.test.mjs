@@ -68,6 +68,22 @@ test('published -> cancelled; a cancelled event cannot be published', async () =
 	    ['event.created', 'event.published', 'event.cancelled']);
 });
 
+test('an edit that changes nothing writes nothing and tells nobody', async () => {
+	const ong = await account(TAG, 'ong');
+	const ev = await publishedEvent(ong);
+	let res = await ong.api('PATCH', `/api/v1/events/${ev.id}`, {});
+	assert.equal(res.status, 200, res.text);
+	res = await ong.api('PATCH', `/api/v1/events/${ev.id}`,
+	    { title: ev.title, capacity: ev.capacity ?? 0 });
+	assert.equal(res.status, 200, res.text);
+	assert.equal(res.json().title, ev.title);
+	assert.deepEqual(outboxTopics(ev.id), ['event.created', 'event.published']);
+	res = await ong.api('PATCH', `/api/v1/events/${ev.id}`, { title: `${ev.title}.` });
+	assert.equal(res.status, 200, res.text);
+	assert.deepEqual(outboxTopics(ev.id),
+	    ['event.created', 'event.published', 'event.updated']);
+});
+
 test('only drafts are deleted; a published event answers 409', async () => {
 	const ong = await account(TAG, 'ong');
 	const draft = await createEvent(ong);

@@ -84,6 +84,10 @@ test('city, type, date range, organiser and status filters', async () => {
 	for (const bad of ['city_id=0', 'type_id=x', 'from=2030-13-01',
 	    'to=ayer', 'status=gone', 'page=0', 'has_places=maybe'])
 		assertProblem(await anon.api('GET', `/api/v1/events?${bad}`), 422);
+	// A range that ends before it starts names its end.
+	const back = assertProblem(await anon.api('GET',
+	    `/api/v1/events?from=${day(29)}&to=${day(20)}`), 422);
+	assert.ok(back.errors?.to, 'errors.to');
 });
 
 test('has_places=1 leaves out full events', async () => {

@@ -89,10 +89,15 @@ test('unknown or retired catalog entries', async () => {
 	const res = await ong.api('PATCH', `/api/v1/events/${ev.id}`, { title: 'Sigue' });
 	assert.equal(res.status, 200, res.text);
 	assert.equal(res.json().type_id, Number(id));
-	// The retired type is not offered in the form.
+	// The retired type is not offered for a new event, but stays chosen
+	// on the edit form of the event that has it.
 	const form = await ong.page('GET', '/events/new', { cookies: false,
 	    token: ong.access });
 	assert.ok(!form.text.includes(name));
+	const edit = await ong.page('GET', `/events/${ev.id}/edit`,
+	    { cookies: false, token: ong.access });
+	assert.equal(edit.status, 200);
+	assert.match(edit.text, new RegExp(`<option value="${Number(id)}" selected>${name}</option>`));
 });
 
 test('a place must be in the chosen city', async () => {

@@ -354,6 +354,12 @@ test('the list: {items, next}, soonest first, category and date filters', async 
 	assert.deepEqual(doc.items.map((i) => i.id), [made[20]], 'overlapping the window');
 	for (const q of ['from=ayer', 'to=2030-02-30', 'category_id=abc', 'page=0', 'page=x'])
 		assertProblem(await call('GET', `/api/v1/megaevents?${q}`), 422);
+	// A window that ends before it starts; one day alone is a window.
+	const back = assertProblem(await call('GET',
+	    '/api/v1/megaevents?from=2030-03-06&to=2030-03-05'), 422);
+	assert.ok(back.errors?.to, 'errors.to');
+	doc = (await call('GET', `/api/v1/megaevents?category_id=${catId}&from=2030-03-05&to=2030-03-05`)).json();
+	assert.deepEqual(doc.items.map((i) => i.id), [made[4]], 'one whole day');
 });
 
 // ------------------------------------------------------------ join/leave

@@ -150,6 +150,15 @@ test('preferences: defaults on, the API changes what it names', async () => {
 	    { 'event_reminder.push': 'maybe' });
 	const doc = assertProblem(res, 422, '/api/v1/notifications/preferences');
 	assert.ok(doc.errors['event_reminder.push']);
+	// A name the API does not know is refused, with the rest unchanged.
+	for (const body of [{ 'event_changed.mail': false },
+	    { 'event_changed.email': false, event_changed: false }]) {
+		res = await c.api('PUT', '/api/v1/notifications/preferences', body);
+		assert.match(assertProblem(res, 422).detail, /<tipo>\.<canal>/);
+	}
+	res = await c.api('GET', '/api/v1/notifications/preferences');
+	assert.equal(res.json().items.find((i) => i.type === 'event_changed').email,
+	    true, 'nothing of a refused body was kept');
 	res = await c.api('GET', '/api/v1/notifications/preferences',
 	    undefined, { headers: { 'Accept-Language': 'en' } });
 	assert.equal(res.json().items[0].name, 'Enrolment received');
