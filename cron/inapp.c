@@ -85,16 +85,19 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "users u ON u.id = j.u WHERE u.disabled = 0 AND u.deleted_at IS "
 	  "NULL ORDER BY j.i", NULL, 0 },
 	/* STMT_PARTICIPANTS: type, [{"i": row, "e": event id, "o": outbox
-	 * id}, ...] and the three participation states that count.  Only
-	 * those enrolled when the row was written: whoever enrols in a just
-	 * published event before the notifier's next run is not told it was
-	 * published.  (A row enrolled again keeps its first time.) */
+	 * id, "w": "3,17" or absent}, ...] and the three participation
+	 * states that count.  Only those enrolled when the row was written:
+	 * whoever enrols in a just published event before the notifier's
+	 * next run is not told it was published.  (A row enrolled again
+	 * keeps its first time.)  A row that names its people (a reminder)
+	 * goes to those alone. */
 	{ "SELECT j.i, " PERSON_COLUMNS "FROM JSON_TABLE(?, '$[*]' COLUMNS "
 	  "(i INT PATH '$.i', e BIGINT UNSIGNED PATH '$.e', o BIGINT "
-	  "UNSIGNED PATH '$.o')) j STRAIGHT_JOIN outbox o ON o.id = j.o "
-	  "STRAIGHT_JOIN participations p ON p.event_id = j.e AND "
-	  "p.created_at <= o.created_at JOIN users u ON u.id = p.user_id "
-	  "WHERE p.status IN (?, ?, ?) AND u.disabled = 0 AND "
+	  "UNSIGNED PATH '$.o', w TEXT PATH '$.w')) j STRAIGHT_JOIN outbox o "
+	  "ON o.id = j.o STRAIGHT_JOIN participations p ON p.event_id = j.e "
+	  "AND p.created_at <= o.created_at JOIN users u ON u.id = p.user_id "
+	  "WHERE p.status IN (?, ?, ?) AND (j.w IS NULL OR "
+	  "FIND_IN_SET(p.user_id, j.w) > 0) AND u.disabled = 0 AND "
 	  "u.deleted_at IS NULL ORDER BY j.i, u.id", NULL, 0 },
 	/* STMT_INSERT: type, [{"u", "o", "t", "b", "l"}, ...]; a second
 	 * delivery of the same row changes nothing */
@@ -192,6 +195,30 @@ named_person(const struct kind *k, json_t *payload)
 	}
 }
 
+/* What STMT_PARTICIPANTS asks of row i: its event, its outbox row and,
+ * when it names its people (user_ids), those as "3,17". */
+static json_t *
+fan_ask(const struct outbox_row *row, size_t i)
+{
+	json_t		*ask, *ids, *id;
+	struct buf	 w;
+	size_t		 k;
+
+	ask = json_pack("{s:I, s:I, s:I}", "i", (json_int_t)i, "e",
+	    (json_int_t)pint(row->payload, "event_id"), "o",
+	    (json_int_t)row->id);
+	ids = json_object_get(row->payload, "user_ids");
+	if (!json_is_array(ids))
+		return ask;
+	buf_init(&w);
+	json_array_foreach(ids, k, id)
+		buf_printf(&w, "%s%lld", k > 0 ? "," : "",
+		    (long long)json_integer_value(id));
+	json_object_set_new(ask, "w", json_string(buf_str(&w)));
+	buf_free(&w);
+	return ask;
+}
+
 /*
  * The people the rows concern, in one query: a new array of {i, id,
  * lang, off, devices}, i being the row's index, in the rows' order.
@@ -214,10 +241,7 @@ recipients(const struct kind *k, const struct outbox_row *rows, size_t n,
 		if (!is_news(k, rows[i].payload))
 			continue;
 		if (fan)
-			json_array_append_new(ask, json_pack("{s:I, s:I, s:I}",
-			    "i", (json_int_t)i, "e", (json_int_t)pint(
-			    rows[i].payload, "event_id"), "o",
-			    (json_int_t)rows[i].id));
+			json_array_append_new(ask, fan_ask(&rows[i], i));
 		else
 			json_array_append_new(ask, json_pack("{s:I, s:I}", "i",
 			    (json_int_t)i, "u", (json_int_t)named_person(k,

@@ -245,6 +245,22 @@ test('a reminder a day before, once, to approved participants only', async () =>
 	assert.equal(got[0].link, `/events/${id}`);
 	assert.equal(rowsOf(ben.user.id, 'event_reminder').length, 0, 'pending: no');
 	assert.equal(mailsTo(emailOf(ana), 'event_reminder').length, 1);
+
+	// Approved later, inside the last day: reminded at the next run, once;
+	// those reminded before are not again.
+	const dia = await account(TAG, 'externo');
+	sql(`UPDATE participations SET status = 'approved' WHERE event_id = ${id}
+	    AND user_id = ${ben.user.id}`);
+	sql(`INSERT INTO participations (event_id, user_id, status) VALUES
+	    (${id}, ${dia.user.id}, 'approved')`);
+	await runNotifier();
+	await runNotifier();
+	for (const who of [ana, ben, dia])
+		assert.equal(rowsOf(who.user.id, 'event_reminder').filter((n) =>
+		    n.link === `/events/${id}`).length, 1, `once: ${who.user.id}`);
+	assert.equal(mailsTo(emailOf(ana), 'event_reminder').length, 1);
+	assert.equal(Number(sqlText(`SELECT COUNT(*) FROM event_reminded
+	    WHERE event_id = ${id}`)), 3);
 });
 
 test('event cancelled: participants hear, by push too (HTTP endpoint)', async () => {
