@@ -123,6 +123,13 @@ req_parse_body(struct req *r, const struct req_limits *lim)
 		/* jansson refuses invalid UTF-8 and, asked to, duplicate keys. */
 		r->json = json_loadb(r->body, r->bodylen, JSON_REJECT_DUPLICATES,
 		    &jerr);
+		/* A number past 64 bits is JSON all the same, only too big
+		 * for any field here. */
+		if (r->json == NULL &&
+		    json_error_code(&jerr) == json_error_numeric_overflow) {
+			r->detail = "valid.json_number_too_big";
+			return HTTP_UNPROCESSABLE;
+		}
 		if (r->json == NULL || !json_is_object(r->json)) {
 			r->detail = "valid.bad_json";
 			return HTTP_BAD_REQUEST;

@@ -66,6 +66,12 @@ test('a body that is not JSON is 400', async () => {
 	assertProblem(await postJSON('/api/v1/', '{"a":1}x'), 400, '/api/v1/');
 });
 
+test('a JSON number past 64 bits is 422, saying so', async () => {
+	const doc = assertProblem(await postJSON('/api/v1/participations',
+	    '{"event_id": 99999999999999999999}'), 422, '/api/v1/participations');
+	assert.equal(doc.detail, catalog('es').valid.json_number_too_big);
+});
+
 test('JSON with duplicate keys is 400', async () => {
 	assertProblem(await postJSON('/api/v1/', '{"a":1,"a":2}'), 400, '/api/v1/');
 	assertProblem(await postJSON('/api/v1/', '{"o":{"k":1,"k":1}}'), 400, '/api/v1/');
