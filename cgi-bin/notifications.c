@@ -53,6 +53,15 @@ static const char *const types[] = {
 };
 #define NTYPES	(sizeof(types) / sizeof(types[0]))
 
+/* The reset mail carries the reset link: it goes whatever the person
+ * chose, so its switch is shown on and cannot be turned off. */
+static bool
+always_on(size_t t, size_t c)
+{
+	return strcmp(types[t], "password_reset") == 0 &&
+	    strcmp(channels[c], "email") == 0;
+}
+
 static const struct field fields[NF__MAX] = {
 	{ "before", valid_id, 0, 0, NULL },		/* NF_BEFORE */
 	{ "platform", valid_enum, 0, 0, platforms },	/* NF_PLATFORM */
@@ -300,9 +309,13 @@ load_prefs(struct req *r, json_t *m)
 		if (name == NULL)
 			name = json_string_value(json_object_get(row, "name"));
 		it = json_pack("{s:s, s:s}", "type", code, "name", name);
-		for (c = 0; c < NCHANNELS; c++)
+		for (c = 0; c < NCHANNELS; c++) {
 			json_object_set_new(it, channels[c], json_boolean(
-			    on[t][c]));
+			    on[t][c] || always_on(t, c)));
+			if (always_on(t, c) && !r->api)
+				json_object_set_new(it, arena_printf(r->arena,
+				    "%s_fixed", channels[c]), json_true());
+		}
 		json_array_append_new(items, it);
 	}
 	json_decref(tps);
@@ -333,6 +346,8 @@ prefs_tx(void *arg)
 
 	for (t = 0; t < NTYPES; t++)
 		for (c = 0; c < NCHANNELS; c++) {
+			if (always_on(t, c))
+				continue;
 			f = NF_PREFS + t * NCHANNELS + c;
 			v = req_value(r, f);
 			/* The page's form sends every ticked box: one missing
@@ -380,11 +395,19 @@ static enum http_status
 notifications_prefs_save(struct req *r, json_t *m)
 {
 	enum db_status	 rc;
+	size_t		 t, c, f;
 
 	if (!prefs_known(r)) {
 		r->detail = "error_detail.prefs_unknown";
 		return HTTP_UNPROCESSABLE;
 	}
+	for (t = 0; t < NTYPES; t++)
+		for (c = 0; c < NCHANNELS; c++) {
+			f = NF_PREFS + t * NCHANNELS + c;
+			if (always_on(t, c) && r->api &&
+			    req_value(r, f) != NULL && !req_bool(r, f, true))
+				req_set_invalid(r, f, "valid.pref_fixed");
+		}
 	if (r->has_invalid) {
 		load_prefs(r, m);
 		return HTTP_UNPROCESSABLE;

@@ -150,6 +150,15 @@ test('preferences: defaults on, the API changes what it names', async () => {
 	    { 'event_reminder.push': 'maybe' });
 	const doc = assertProblem(res, 422, '/api/v1/notifications/preferences');
 	assert.ok(doc.errors['event_reminder.push']);
+	// The reset mail always goes: its switch stays on.
+	res = await c.api('PUT', '/api/v1/notifications/preferences',
+	    { 'password_reset.email': false });
+	assert.ok(assertProblem(res, 422).errors['password_reset.email']);
+	res = await c.api('PUT', '/api/v1/notifications/preferences',
+	    { 'password_reset.email': true, 'password_reset.push': false });
+	assert.equal(res.status, 200, res.text);
+	const reset = res.json().items.find((i) => i.type === 'password_reset');
+	assert.deepEqual([reset.email, reset.push], [true, false]);
 	// A name the API does not know is refused, with the rest unchanged.
 	for (const body of [{ 'event_changed.mail': false },
 	    { 'event_changed.email': false, event_changed: false }]) {
@@ -173,7 +182,9 @@ test('preferences page: a box per type and channel, unticked is off', async () =
 	res = await c.page('GET', '/notifications/preferences');
 	assert.equal(res.status, 200);
 	assert.equal((res.text.match(/type="checkbox"/g) ?? []).length, 30);
-	assert.equal((res.text.match(/ checked>/g) ?? []).length, 30);
+	assert.equal((res.text.match(/ checked>/g) ?? []).length, 29);
+	// The reset mail's box: on, and not to be turned off.
+	assert.match(res.text, /name="password_reset\.email" value="1" [^>]* checked disabled aria-describedby="prefs-fixed">/);
 	assert.match(res.text, /name="event_reminder\.email"/);
 	res = await c.post('/notifications/preferences',
 	    { 'event_reminder.inapp': '1', 'enrolment_approved.push': '1' });
@@ -181,8 +192,9 @@ test('preferences page: a box per type and channel, unticked is off', async () =
 	assert.equal(res.headers.location, '/notifications/preferences');
 	res = await c.page('GET', '/notifications/preferences');
 	assert.equal((res.text.match(/ checked>/g) ?? []).length, 2);
+	assert.match(res.text, /name="password_reset\.email" [^>]* checked disabled/);
 	assert.equal(sqlText(`SELECT COUNT(*) FROM notification_prefs WHERE
-	    user_id = ${u.id} AND enabled = 0`), '28');
+	    user_id = ${u.id} AND enabled = 0`), '27');
 });
 
 test('push devices: register (a token moves), forget, mine only', async () => {
