@@ -815,10 +815,27 @@ is_stopword(const char *w, size_t len)
 	return false;
 }
 
+/* Characters (code points) in w. */
+static size_t
+word_chars(const char *w, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)w[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* InnoDB indexes no word shorter than innodb_ft_min_token_size (3, as
+ * the stacks leave it): a required one would match nothing either. */
+#define FT_MIN_CHARS	3
+
 static void
 add_word(struct buf *out, const char *w, size_t len, int *nwords)
 {
-	if (len == 0 || *nwords >= Q_WORDS || is_stopword(w, len))
+	if (len == 0 || *nwords >= Q_WORDS || is_stopword(w, len) ||
+	    word_chars(w, len) < FT_MIN_CHARS)
 		return;
 	if (out->len > 0)
 		buf_putc(out, ' ');

@@ -40,6 +40,13 @@ test('q matches every word as a prefix, in title or description', async () => {
 	assert.deepEqual(await ids(`q=${w}+ceramica`), [a.id, b.id], 'accents fold');
 	assert.deepEqual(await ids(`q=${w}+de+la`), [a.id, b.id, c.id],
 	    'stop words are left out');
+	// Words under three letters are in no index: a title typed whole,
+	// "y", "el", "3D" or the O of O'Brien in it, still finds its event.
+	assert.deepEqual(await ids(`q=${encodeURIComponent(`Taller de cerámica ${w} y el 3D`)}`),
+	    [a.id], 'short words are left out');
+	assert.deepEqual(await ids(`q=${encodeURIComponent(`O'${w}`)}`), [a.id, b.id, c.id]);
+	assert.deepEqual(await ids(`q=${encodeURIComponent(`ñu ${w}`)}`), [a.id, b.id, c.id],
+	    'two letters, one of them two bytes');
 	assert.deepEqual(await ids(`q=${encodeURIComponent(`"${w}" +(concierto)*`)}`),
 	    [c.id], 'operators are only word breaks');
 	assert.ok(!(await ids(`q=${w}`)).includes(draft.id));
