@@ -21,6 +21,7 @@
 
 #include "app.h"
 #include "cfg.h"
+#include "i18n.h"
 #include "log.h"
 #include "outbox.h"
 #include "passwd.h"
@@ -498,6 +499,14 @@ auth_login(struct req *r, json_t *m)
 		log_warnx("could not clear the sign-in throttle");
 	json_object_set_new(row, "email", json_string(email));
 	user_json(m, row);
+	/* A browser speaks the language saved in the profile from here on
+	 * (the agora_lang cookie), unless this very request chose one. */
+	if (!r->api && !r->set_lang && i18n_known(json_string_value(
+	    json_object_get(row, "lang")))) {
+		r->lang = i18n_pick(json_string_value(json_object_get(row,
+		    "lang")), NULL, NULL);
+		r->set_lang = true;
+	}
 	r->redirect = next_path(r);
 	st = HTTP_SEE_OTHER;
 out:

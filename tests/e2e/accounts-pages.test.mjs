@@ -134,6 +134,21 @@ test('POST /login with the token sends on to next with a new session', async () 
 	assert.equal(mine.json().id, a.id);
 });
 
+test('signing in, a browser takes the language saved in the profile', async () => {
+	const { c, a } = await ready();
+	const set = await c.api('PATCH', '/api/v1/users/me',
+	    { json: { lang: 'en' }, token: a.access });
+	assert.equal(set.status, 200, set.text);
+	const res = await c.post('/login', { email: a.email, password: a.password,
+	    next: '/users/me' });
+	assert.equal(res.status, 303, res.text.slice(0, 200));
+	assert.equal(c.cookie('agora_lang'), 'en');
+	assert.equal(htmlLang((await c.page('GET', '/users/me')).text), 'en');
+	// A language chosen afterwards still wins.
+	assert.equal(htmlLang((await c.page('GET', '/users/me?lang=es')).text), 'es');
+	assert.equal(htmlLang((await c.page('GET', '/users/me')).text), 'es');
+});
+
 test('the profile page with the session shows the e-mail and name', async () => {
 	const { c, a } = await ready();
 	const login = await c.post('/login', { email: a.email, password: a.password });
