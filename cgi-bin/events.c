@@ -488,6 +488,8 @@ event_decorate(struct req *r, json_t *e)
 	json_object_set_new(e, "is_cancelled", json_boolean(strcmp(st,
 	    "cancelled") == 0));
 	json_object_set_new(e, "status_name", json_string(status_name(r, st)));
+	json_object_set_new(e, "one_like", json_boolean(jint(e,
+	    "reactions_count") == 1));
 	wall_label(r, e, "starts");
 	wall_label(r, e, "ends");
 }

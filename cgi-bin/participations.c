@@ -292,6 +292,28 @@ event_time_words(struct req *r, json_t *o, const char *prefix)
 	json_object_del(o, zone);
 }
 
+/* When a participation was made and last changed, as people read times
+ * where the event happens (pages: created_text, updated_text). */
+static void
+stamp_words(struct req *r, json_t *o, const char *zone)
+{
+	static const char *const keys[] = { "created", "updated" };
+	char		 label[TZ_LABEL_LEN];
+	const char	*at;
+	size_t		 i;
+
+	if (r->api)
+		return;
+	for (i = 0; i < 2; i++) {
+		at = jstr(o, arena_printf(r->arena, "%s_at", keys[i]));
+		if (*at == '\0')
+			continue;
+		tz_label(zone, at, label);
+		json_object_set_new(o, arena_printf(r->arena, "%s_text",
+		    keys[i]), json_string(label));
+	}
+}
+
 /* The status a list is filtered by, or NULL for all; the model keeps it
  * for the filter form, which re-ticks its option from "chosen_status". */
 static const char *
@@ -864,6 +886,7 @@ list_event(struct req *r, json_t *m, long long page)
 	json_object_set_new(m, "counts", c);
 	json_array_foreach(rows, i, it) {
 		status_words(r, it);
+		stamp_words(r, it, jstr(ev, "timezone"));
 		json_object_set_new(it, "can_decide", json_boolean(
 		    strcmp(jstr(it, "status"), "pending") == 0 &&
 		    jint(it, "user_id") != r->user.id));
@@ -933,6 +956,7 @@ participations_show(struct req *r, json_t *m)
 	    !mine && strcmp(jstr(row, "status"), "pending") == 0));
 	json_object_set_new(row, "is_organizer", json_boolean(organiser));
 	status_words(r, row);
+	stamp_words(r, row, jstr(row, "event_timezone"));
 	event_status_words(r, row, "event_status");
 	event_time_words(r, row, "event_");
 	json_object_update(m, row);

@@ -76,10 +76,12 @@ test('pages: the like and unlike buttons', async () => {
 	assert.equal(res.headers.location, `/events/${ev.id}`);
 	res = await a.page('GET', `/events/${ev.id}`, opts);
 	assert.match(res.text, new RegExp(`action="/events/${ev.id}/reaction/delete"`));
-	assert.match(res.text, /<strong>1<\/strong>/);
+	assert.match(res.text, /<strong>1<\/strong> persona apoya este evento/);
 	res = await a.send(`/events/${ev.id}/reaction/delete`, { ...opts,
 	    method: 'POST', html: true, form: {} });
 	assert.equal(res.status, 303);
 	res = await a.api('GET', `/api/v1/events/${ev.id}`);
 	assert.equal(res.json().reactions_count, 0);
+	res = await a.page('GET', `/events/${ev.id}`, opts);
+	assert.match(res.text, /<strong>0<\/strong> personas apoyan este evento/);
 });

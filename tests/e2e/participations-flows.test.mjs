@@ -583,6 +583,9 @@ test('pages: enrol by form, see it in "Mis inscripciones", cancel it', async () 
 	res = await s.get(`/participations/${pid}`);
 	assert.equal(res.status, 200);
 	assert.match(res.text, new RegExp(words.participations.state.cancelled));
+	// Times as people read them where the event is, not raw UTC.
+	assert.match(res.text, /<time datetime="[0-9-]+T[0-9:]+Z">\d{4}-\d\d-\d\d \d\d:\d\d [A-Z+0-9-]+<\/time>/);
+	assert.doesNotMatch(res.text, /<time datetime="[^"]*">[0-9-]+T/);
 	// Without the token the form is refused.
 	res = await request('/participations', { from, method: 'POST',
 	    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -598,6 +601,8 @@ test('pages: the organiser decides many with repeated ids checkboxes', async () 
 		ids.push((await enrol(p, ev.id)).id);
 	const s = await browser('ong@agora.test');
 	let res = await s.get(`/participations?event_id=${ev.id}`);
+	assert.doesNotMatch(res.text, /<time datetime="[^"]*">[0-9-]+T/,
+	    'no raw UTC times');
 	assert.equal(res.status, 200);
 	for (const id of ids)
 		assert.match(res.text, new RegExp(`name="ids" value="${id}"`));
