@@ -135,7 +135,7 @@ field_errors(struct req *r, bool as_list)
 {
 	json_t	*errs;
 	size_t	 i;
-	const char *msg;
+	const char *msg, *key, *label;
 
 	errs = as_list ? json_array() : json_object();
 	for (i = 0; i < r->nfields; i++) {
@@ -143,9 +143,14 @@ field_errors(struct req *r, bool as_list)
 			continue;
 		msg = i18n_format(r->arena, r->lang, r->invalid[i],
 		    r->fields[i].min, r->fields[i].max);
+		/* A person reads the field's label ("fields.<name>"). */
+		key = arena_printf(r->arena, "fields.%s", r->fields[i].name);
+		label = i18n_get(r->lang, key);
 		if (as_list)
-			json_array_append_new(errs, json_pack("{s:s, s:s}",
-			    "field", r->fields[i].name, "message", msg));
+			json_array_append_new(errs, json_pack("{s:s, s:s, s:s}",
+			    "field", r->fields[i].name, "label", strcmp(label,
+			    key) != 0 ? label : r->fields[i].name, "message",
+			    msg));
 		else
 			json_object_set_new(errs, r->fields[i].name,
 			    json_string(msg));
@@ -392,8 +397,10 @@ render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
 	json_object_set_new(m, "status", json_integer(st));
 	json_object_set_new(m, "title", json_string(title));
 	json_object_set_new(m, "detail", json_string(detail));
-	if (r->has_invalid)
+	if (r->has_invalid) {
 		json_object_set_new(m, "errors", field_errors(r, true));
+		json_object_set_new(m, "has_errors", json_true());
+	}
 	*ctype = "text/html; charset=utf-8";
 	if (tpl_render(templates, "error", m, body, err, sizeof(err)) != 0) {
 		log_warnx("error page: %s", err);
@@ -499,6 +506,8 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 		decorate(r, m, true);
 		if ((int)st >= 400) {
 			json_object_set_new(m, "errors", field_errors(r, true));
+			json_object_set_new(m, "has_errors", json_boolean(
+			    r->has_invalid));
 			json_object_set_new(m, "invalid", field_errors(r, false));
 			json_object_set_new(m, "values", field_values(r));
 			json_object_set_new(m, "chosen", field_chosen(r));

@@ -153,6 +153,15 @@ test('the page form shows every reason beside its field', async () => {
 	    'ends_at', 'capacity'])
 		assert.match(res.text, new RegExp(`id="f-${f}-error"`), f);
 	assert.match(res.text, /value="-5"/, 'what was typed stays');
+	// The summary names each field as the form labels it.
+	assert.match(res.text, /<a class="error-list__field" href="#f-title">Título<\/a>/);
+	assert.match(res.text, /<a class="error-list__field" href="#f-ends_at">Fin<\/a>/);
+	assert.doesNotMatch(res.text, /href="#f-[a-z_]+">[a-z_]+<\/a>/);
+	// An error with no field to mend lists none.
+	const page = await ong.send('/events/999999999', { html: true,
+	    cookies: false, token: ong.access });
+	assert.equal(page.status, 404);
+	assert.doesNotMatch(page.text, /error-list/);
 });
 
 after(() => {
