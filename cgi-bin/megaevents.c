@@ -108,22 +108,26 @@ static struct db_stmt stmts[STMT__MAX] = {
 	 * next; from/to keep those overlapping the window */
 	{ "SELECT m.id, m.title, LEFT(m.description, 280) AS summary, "
 	  "m.category_id, c.name AS category_name, c.name_en AS "
-	  "category_name_en, m.organizer_id, u.name AS organizer_name, "
-	  "m.starts_at, m.ends_at, m.is_public, m.participants_count "
-	  "FROM megaevents m JOIN megaevent_categories c ON c.id = "
-	  "m.category_id JOIN users u ON u.id = m.organizer_id WHERE " VISIBLE
+	  "category_name_en, m.organizer_id, COALESCE(o.name, u.name) AS "
+	  "organizer_name, m.starts_at, m.ends_at, m.is_public, "
+	  "m.participants_count FROM megaevents m JOIN megaevent_categories "
+	  "c ON c.id = m.category_id JOIN users u ON u.id = m.organizer_id "
+	  "LEFT JOIN organizations o ON o.user_id = m.organizer_id WHERE "
+	  VISIBLE
 	  " AND (? IS NULL OR m.category_id = ?) AND (? IS NULL OR "
 	  "m.ends_at >= ?) AND (? IS NULL OR m.starts_at <= ?) "
 	  "ORDER BY m.starts_at, m.id LIMIT ? OFFSET ?", NULL, 0 },
 	/* STMT_GET */
 	{ "SELECT m.id, m.title, m.description, m.category_id, c.name AS "
 	  "category_name, c.name_en AS category_name_en, m.organizer_id, "
-	  "u.name AS organizer_name, m.starts_at, m.ends_at, m.is_public, "
+	  "COALESCE(o.name, u.name) AS organizer_name, m.starts_at, "
+	  "m.ends_at, m.is_public, "
 	  "m.participants_count, m.created_at, m.updated_at, EXISTS (SELECT 1 "
 	  "FROM megaevent_participations p WHERE p.megaevent_id = m.id AND "
 	  "p.user_id = ?) AS joined FROM megaevents m JOIN "
 	  "megaevent_categories c ON c.id = m.category_id JOIN users u ON "
-	  "u.id = m.organizer_id WHERE m.id = ? AND " VISIBLE, NULL, 0 },
+	  "u.id = m.organizer_id LEFT JOIN organizations o ON o.user_id = "
+	  "m.organizer_id WHERE m.id = ? AND " VISIBLE, NULL, 0 },
 	/* STMT_LOCK */
 	{ "SELECT id, organizer_id, title, is_public, category_id, starts_at, "
 	  "ends_at FROM megaevents WHERE id = ? FOR UPDATE", NULL, 0 },

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 
 import {
-    assertProblem, request, runPath, serial, sleep, sourceAddr, sql,
+    assertProblem, request, runPath, serial, sleep, sourceAddr, sql, sqlText,
 } from './lib.mjs';
 
 await serial();
@@ -128,6 +128,11 @@ test('an NGO creates a mega event: 201, Location, the whole resource', async () 
 	assert.equal(doc.category_name, categories[0].name);
 	assert.equal(doc.organizer_id, who.ong.id);
 	assert.equal(typeof doc.organizer_name, 'string');
+	// An NGO with an organisation is shown by its name, as on events.
+	const theirs = await create({}, who.other);
+	assert.match(theirs.organizer_name, /^Asociación [0-9a-f]{10}$/);
+	assert.equal(theirs.organizer_name, sqlText(`SELECT name FROM
+	    organizations WHERE user_id = ${Number(who.other.id)}`));
 	assert.equal(doc.starts_at, '2027-04-16T10:00:00Z', 'stored in UTC');
 	assert.equal(doc.ends_at, '2027-04-18T21:00:00Z');
 	assert.equal(doc.is_public, true, 'public by default');
