@@ -74,9 +74,11 @@
 #define REPLAY_MAX	100	/* notifications replayed on resume */
 #define POLL_ROWS	200	/* rows per poll query */
 #define COUNT_BATCH	32	/* users per unread-count query */
-#define GAPS_MAX	64	/* skipped ids remembered */
+#define GAPS_MAX	256	/* ranges of skipped ids remembered */
 #define QUEUE_MAX	200	/* items queued for one stream at most */
-#define GAP_SECONDS	10	/* how long a skipped id may still commit */
+/* How long a skipped id may still commit: a notifier batch runs up to
+ * half its 60 s lease, and may wait for a lock as long again. */
+#define GAP_SECONDS	120
 #define RECOUNT_SECONDS	5	/* every connected user's counter again */
 #define RETRY_MS	3000	/* the browser's reconnection delay */
 #define STACK_SIZE	(256 * 1024)
@@ -85,6 +87,7 @@
 enum stream_stmt {
 	STMT_HEAD,
 	STMT_NEW,
+	STMT_LATE,
 	STMT_MISSED,
 	STMT_UNREAD,
 	STMT__MAX
@@ -101,6 +104,12 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "notifications", NULL, 0 },
 	/* STMT_NEW */
 	{ NOTIFICATION_COLS "WHERE id > ? ORDER BY id LIMIT 200", NULL, 0 },
+	/* STMT_LATE: rows committed inside the gaps, [[lo, hi], ...] */
+	{ "SELECT n.id, n.user_id, n.type, n.title, n.body, n.link, "
+	  "n.read_at, n.created_at FROM JSON_TABLE(?, '$[*]' COLUMNS (lo "
+	  "BIGINT PATH '$[0]', hi BIGINT PATH '$[1]')) g STRAIGHT_JOIN "
+	  "notifications n ON n.id BETWEEN g.lo AND g.hi ORDER BY n.id",
+	  NULL, 0 },
 	/* STMT_MISSED: newest first, the caller reverses them */
 	{ NOTIFICATION_COLS "WHERE user_id = ? AND id > ? "
 	  "ORDER BY id DESC LIMIT 100", NULL, 0 },
@@ -137,10 +146,11 @@ struct idset {
 	size_t		 n, cap;
 };
 
-/* An id above which rows were seen while it was not: its transaction
- * may still commit. */
+/* Ids [lo, hi] below a row that was seen while they were not: their
+ * transactions may still commit (a notifier batch of many rows that
+ * commits after a later, smaller one). */
 struct gap {
-	long long	 id;
+	long long	 lo, hi;
 	time_t		 seen;
 };
 
@@ -153,7 +163,7 @@ static size_t		 nstreams;
 /* The poller's own state. */
 static long long	 head;		/* highest id handed out */
 static bool		 head_known;
-static struct gap	 gaps[GAPS_MAX];	/* ascending ids */
+static struct gap	 gaps[GAPS_MAX];	/* ascending, disjoint */
 static size_t		 ngaps;
 
 static struct req_limits limits;
@@ -318,20 +328,50 @@ recount(const struct idset *set)
 	}
 }
 
-/* Takes a remembered skipped id: true when id was one. */
+/* Takes a skipped id that came after all: true when it was one.  Its
+ * gap splits around it. */
 static bool
 gap_take(long long id)
 {
 	size_t	 i;
 
-	for (i = 0; i < ngaps; i++)
-		if (gaps[i].id == id) {
+	for (i = 0; i < ngaps && gaps[i].lo <= id; i++) {
+		if (id > gaps[i].hi)
+			continue;
+		if (gaps[i].lo == gaps[i].hi) {
 			memmove(&gaps[i], &gaps[i + 1],
 			    (ngaps - i - 1) * sizeof(gaps[0]));
 			ngaps--;
-			return true;
+		} else if (id == gaps[i].lo)
+			gaps[i].lo++;
+		else if (id == gaps[i].hi)
+			gaps[i].hi--;
+		else if (ngaps == GAPS_MAX)
+			gaps[i].lo = id + 1;	/* no room: the older part goes */
+		else {
+			memmove(&gaps[i + 1], &gaps[i],
+			    (ngaps - i) * sizeof(gaps[0]));
+			ngaps++;
+			gaps[i].hi = id - 1;
+			gaps[i + 1].lo = id + 1;
 		}
+		return true;
+	}
 	return false;
+}
+
+/* Remembers the ids skipped below a new row, as the newest gap.  With
+ * the table full the oldest goes: its rows are likely in by now. */
+static void
+gap_add(long long lo, long long hi, time_t now)
+{
+	if (ngaps == GAPS_MAX) {
+		log_warnx("stream: more than %d gaps; the oldest is dropped",
+		    GAPS_MAX);
+		memmove(&gaps[0], &gaps[1], (ngaps - 1) * sizeof(gaps[0]));
+		ngaps--;
+	}
+	gaps[ngaps++] = (struct gap){ lo, hi, now };
 }
 
 /* Forgets skipped ids older than GAP_SECONDS: rolled back, never coming. */
@@ -346,36 +386,62 @@ gap_expire(time_t now)
 	ngaps = j;
 }
 
+/* Hands out rows that committed inside the gaps since the last poll. */
+static void
+poll_late(struct idset *touched)
+{
+	json_t		*rows = NULL, *row;
+	struct buf	 ranges;
+	enum db_status	 rc;
+	size_t		 i;
+
+	if (ngaps == 0)
+		return;
+	buf_init(&ranges);
+	buf_putc(&ranges, '[');
+	for (i = 0; i < ngaps; i++)
+		buf_printf(&ranges, "%s[%lld,%lld]", i > 0 ? "," : "",
+		    gaps[i].lo, gaps[i].hi);
+	buf_putc(&ranges, ']');
+	pthread_mutex_lock(&db_mx);
+	rc = db_query(&stmts[STMT_LATE], (const struct db_param[]){
+	    DB_TEXT(buf_str(&ranges)), DB_END }, &rows);
+	pthread_mutex_unlock(&db_mx);
+	buf_free(&ranges);
+	if (rc != DB_OK)
+		return;
+	json_array_foreach(rows, i, row)
+		if (gap_take(row_int(row, "id")) && deliver(row))
+			idset_add(touched, row_int(row, "user_id"));
+	json_decref(rows);
+}
+
 /* One poll: every row committed since the last one, handed out; the
  * users whose streams got one are added to touched. */
 static void
 poll_once(struct idset *touched)
 {
 	json_t		*rows, *row;
-	long long	 from, id, g;
+	long long	 id;
 	enum db_status	 rc;
 	size_t		 i, n;
 	time_t		 now = time(NULL);
 
-	from = ngaps > 0 ? gaps[0].id - 1 : head;
+	poll_late(touched);
 	do {
 		pthread_mutex_lock(&db_mx);
 		rc = db_query(&stmts[STMT_NEW],
-		    (const struct db_param[]){ DB_INT(from), DB_END }, &rows);
+		    (const struct db_param[]){ DB_INT(head), DB_END }, &rows);
 		pthread_mutex_unlock(&db_mx);
 		if (rc != DB_OK)
 			return;
 		n = json_array_size(rows);
 		json_array_foreach(rows, i, row) {
-			from = id = row_int(row, "id");
-			if (id <= head) {
-				if (gap_take(id) && deliver(row))
-					idset_add(touched, row_int(row, "user_id"));
+			id = row_int(row, "id");
+			if (id <= head)
 				continue;
-			}
-			if (id - head - 1 <= GAPS_MAX)
-				for (g = head + 1; g < id && ngaps < GAPS_MAX; g++)
-					gaps[ngaps++] = (struct gap){ g, now };
+			if (id > head + 1)
+				gap_add(head + 1, id - 1, now);
 			head = id;
 			if (deliver(row))
 				idset_add(touched, row_int(row, "user_id"));

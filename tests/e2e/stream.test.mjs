@@ -4,13 +4,14 @@
 // resuming with Last-Event-ID, and many open streams at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
 import {
-    HOST, PORT, VAR, assertProblem, get, serial, sleep, sourceAddr, sql,
-    sqlText, q, waitFor,
+    HOST, PORT, VAR, assertProblem, get, runPath, serial, sleep, sourceAddr,
+    sql, sqlText, q, waitFor,
 } from './lib.mjs';
 import { Client, pageSignIn, signUp } from './events-lib.mjs';
 import { accessClaims, signJwt } from './accounts-lib.mjs';
@@ -240,6 +241,34 @@ test('resume: Last-Event-ID replays exactly the missed rows, then live ones', as
 		assert.deepEqual(notes(fresh), []);
 	} finally {
 		fresh.close();
+	}
+});
+
+test('rows that commit after later ones still come, however many', async () => {
+	// A notifier batch of many rows that commits after another run's
+	// smaller, later one: the ids of the first are lower.
+	const c = new Client(TAG);
+	await signUp(c);
+	const s = await openStream({ from: c.from, headers: bearer(c) });
+	try {
+		await s.next((e) => e.event === 'count');
+		const rows = Array.from({ length: 150 }, (_, i) =>
+		    `(${c.user.id}, 'event_published', 'late ${i}', 'cuerpo', '/events/1')`);
+		const slow = new Promise((resolve, reject) => execFile('mariadb',
+		    ['--socket', runPath('mysql.sock'), '-u', 'root', 'agora', '-e',
+		    'START TRANSACTION; INSERT INTO notifications (user_id, type, ' +
+		    `title, body, link) VALUES ${rows.join(', ')}; ` +
+		    'SELECT SLEEP(2); COMMIT;'], (err) => (err ? reject(err) : resolve())));
+		await sleep(700);
+		const early = notify(c.user.id, 'early');
+		await s.next((e) => e.data.id === early, 3000);
+		await slow;
+		await waitFor(() => notes(s).length === 151, 5000, '151 notifications');
+		const titles = notes(s).map((e) => e.data.title);
+		assert.equal(new Set(titles).size, 151, 'each once');
+		assert.ok(titles.includes('late 0') && titles.includes('late 149'));
+	} finally {
+		s.close();
 	}
 });
 
