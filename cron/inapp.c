@@ -219,6 +219,28 @@ fan_ask(const struct outbox_row *row, size_t i)
 	return ask;
 }
 
+/* The field a row of kind k lacks to name whom it concerns, or NULL: a
+ * row that names nobody fails, to be retried and then seen among the
+ * dead letters, rather than be done with nobody told. */
+static const char *
+missing_field(const struct kind *k, json_t *payload)
+{
+	switch (k->who) {
+	case RCPT_USER:
+		return pint(payload, "user_id") > 0 ? NULL : "user_id";
+	case RCPT_ORGANIZER:
+		return pint(payload, "organizer_id") > 0 ? NULL : "organizer_id";
+	case RCPT_COMPANY:
+		return pint(payload, "company_id") > 0 ? NULL : "company_id";
+	case RCPT_OTHER_SIDE:
+		if (pint(payload, "organizer_id") <= 0)
+			return "organizer_id";
+		return pint(payload, "company_id") > 0 ? NULL : "company_id";
+	default:
+		return pint(payload, "event_id") > 0 ? NULL : "event_id";
+	}
+}
+
 /*
  * The people the rows concern, in one query: a new array of {i, id,
  * lang, off, devices}, i being the row's index, in the rows' order.
@@ -381,8 +403,15 @@ notify(const struct kind *k, const struct outbox_row *rows, size_t n,
 	json_t		*who = NULL, *w;
 	json_int_t	 at;
 	enum db_status	 rc;
+	const char	*lacks;
 	size_t		 i;
 
+	for (i = 0; i < n; i++)
+		if ((lacks = missing_field(k, rows[i].payload)) != NULL) {
+			snprintf(err, errlen, "%s: row %lld has no %s",
+			    k->topic, (long long)rows[i].id, lacks);
+			return DB_ERROR;
+		}
 	if ((rc = recipients(k, rows, n, &who)) != DB_OK) {
 		snprintf(err, errlen, "%s: recipients: %s", k->topic,
 		    db_status_str(rc));

@@ -17,9 +17,11 @@ before(async () => {
 	await pauseTimer();
 	admin = await account(TAG, 'admin');
 	ong = await account(TAG, 'ong');
-	// A participation row without its id: the rollups cannot place it.
+	// A participation row without its id: the rollups cannot place it
+	// (the in-app consumer can: it names the organiser).
 	id = Number(sql(`INSERT INTO outbox (topic, payload) VALUES
-	    ('participation.created', '{"event_id": 1, "note": "=cmd|x"}');
+	    ('participation.created', '{"event_id": 1, "organizer_id":
+	    ${Number(ong.user.id)}, "note": "=cmd|x"}');
 	    SELECT LAST_INSERT_ID()`)[0][0]);
 });
 after(resumeTimer);
@@ -90,7 +92,8 @@ test('sent again from the page, then delivered', async () => {
 	// The cause is fixed: the payload now names a participation (one
 	// that no longer exists, which the rollups take as nothing to count).
 	sql(`UPDATE outbox SET payload = '{"event_id": 999999999,
-	    "participation_id": 999999999}' WHERE id = ${id}`);
+	    "participation_id": 999999999, "organizer_id": ${Number(ong.user.id)}}'
+	    WHERE id = ${id}`);
 	const c = new Client(TAG);
 	await pageSignIn(c, 'admin@agora.test', 'Demo-Agora-2026');
 	await c.page('GET', '/dashboard/outbox');

@@ -382,6 +382,29 @@ test('push through a command: token as $1, the message on stdin', async () => {
 	assert.equal(msg.platform, 'web');
 });
 
+test('a row that names nobody fails and is retried; the rest of its batch is delivered', async () => {
+	const c = await account(TAG, 'externo');
+	const ids = sqlText(`INSERT INTO outbox (topic, payload) VALUES
+	    ('participation.approved', JSON_OBJECT('participation_id', 1,
+	     'event_id', ${ev.id}, 'organizer_id', ${ong.user.id},
+	     'status', 'approved', 'title', 'Sin persona')),
+	    ('participation.approved', JSON_OBJECT('participation_id', 1,
+	     'event_id', ${ev.id}, 'user_id', ${c.user.id},
+	     'organizer_id', ${ong.user.id}, 'status', 'approved',
+	     'title', 'Con persona'));
+	    SELECT LAST_INSERT_ID()`);
+	const bad = Number(ids);
+	await runNotifier();
+	const [status, attempts, error] = sql(`SELECT status, attempts,
+	    last_error FROM outbox WHERE id = ${bad}`)[0];
+	assert.equal(status, 'pending');
+	assert.equal(attempts, '1');
+	assert.match(error, /participation\.approved: row \d+ has no user_id/);
+	assert.equal(sqlText(`SELECT status FROM outbox WHERE id = ${bad + 1}`), 'done');
+	assert.equal(rowsOf(c.user.id, 'enrolment_approved').length, 1);
+	sqlText(`DELETE FROM outbox WHERE id = ${bad}`);
+});
+
 test('a consumer that fails is retried and then recovers', async () => {
 	const c = await account(TAG, 'externo');
 	// A spool the notifier cannot write: under a plain file.
