@@ -52,6 +52,7 @@
 enum nt_stmt {
 	STMT_CLAIM,
 	STMT_LEASE,
+	STMT_RELEASE,
 	STMT_MARK,
 	STMT_MARK_ALL,
 	STMT_DONE,
@@ -77,10 +78,17 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "'pending' AND available_at <= UTC_TIMESTAMP(3) AND (claimed_until IS "
 	  "NULL OR claimed_until < UTC_TIMESTAMP(3)) ORDER BY id LIMIT ? "
 	  "FOR UPDATE SKIP LOCKED", NULL, 0 },
-	/* STMT_LEASE: the claimed ids come as one JSON array */
+	/* STMT_LEASE: the claimed ids come as one JSON array; the
+	 * connection remembers the lease it set */
 	{ "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) "
 	  "j STRAIGHT_JOIN outbox o ON o.id = j.id SET o.claimed_until = "
-	  "UTC_TIMESTAMP(3) + INTERVAL ? SECOND", NULL, 0 },
+	  "(@agora_lease := UTC_TIMESTAMP(3) + INTERVAL ? SECOND)", NULL, 0 },
+	/* STMT_RELEASE: ends the lease of the rows still under this run's;
+	 * a run that lost its connection (or was frozen past its lease,
+	 * while another run claimed them) releases nothing */
+	{ "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) "
+	  "j STRAIGHT_JOIN outbox o ON o.id = j.id SET o.claimed_until = "
+	  "UTC_TIMESTAMP(3) WHERE o.claimed_until = @agora_lease", NULL, 0 },
 	/* STMT_MARK */
 	{ "INSERT IGNORE INTO outbox_consumed (outbox_id, consumer) VALUES (?, ?)",
 	  NULL, 0 },
@@ -456,7 +464,8 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Gives back the claimed rows from index from on: their lease ends now. */
+/* Gives back the claimed rows from index from on: their lease ends now,
+ * unless another run holds them by now. */
 static enum db_status
 release(json_t *rows, size_t from)
 {
@@ -469,8 +478,7 @@ release(json_t *rows, size_t from)
 	for (i = from; i < json_array_size(rows); i++)
 		json_array_append(rest, json_array_get(rows, i));
 	ids = id_list(rest);
-	rc = db_exec(&stmts[STMT_LEASE], P(DB_TEXT(ids), DB_INT(0)), NULL,
-	    NULL);
+	rc = db_exec(&stmts[STMT_RELEASE], P(DB_TEXT(ids)), NULL, NULL);
 	free(ids);
 	json_decref(rest);
 	return rc;
@@ -676,6 +684,14 @@ main(int argc, char *argv[])
 	}
 	if (cfg_load(conf) != 0)
 		return 1;
+	/* A run frozen inside a batch (stopped, swapped out) holds the
+	 * platform's figures row, which every batch takes first: the server
+	 * ends such a transaction after this many idle seconds, not the
+	 * site's minute, so that the other runs go on.  More than a push
+	 * command's 10 s, which runs inside the batch. */
+	if (!rebuild)
+		cfg_set("db", "idle_tx_timeout", cfg_str("notifier",
+		    "idle_tx_timeout", "20"));
 	snprintf(dir, sizeof(dir), "%s/i18n", cfg_str("server", "templates",
 	    "templates"));
 	if (i18n_load(dir) != 0 || mail_init() != 0 || db_init() != 0)
