@@ -3,12 +3,16 @@
  * inside a transaction that the notifier opens and, when the consumer
  * returns DB_OK, commits together with the row's processed-marker; so an
  * effect kept in the database happens once however often a row is
- * delivered.  Effects outside the database (mail) are at least once.
+ * delivered.  Effects outside the database (mail, push) are at least
+ * once: a crash between handing one over and the commit repeats it.  A
+ * batch that failed and runs again in the same process does not: the
+ * process remembers what it handed over (handed.c).
  */
 #ifndef AGORA_CONSUMER_H
 #define AGORA_CONSUMER_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +39,12 @@ struct consumer {
 	enum db_status	(*run_all)(const struct outbox_row *rows, size_t n,
 			    char *err, size_t errlen);
 };
+
+/* handed.c: what this process handed over outside the database, by
+ * outbox row and recipient (a device; 0 for a mail), the last few
+ * thousand of them */
+bool		 handed_before(int64_t outbox_id, int64_t to);
+void		 handed_now(int64_t outbox_id, int64_t to);
 
 /* mail.c */
 extern const struct consumer	mail_consumers[];

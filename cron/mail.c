@@ -157,7 +157,7 @@ mail_send(int64_t outbox_id, json_t *payload, const char *tpl, char *err,
 	}
 	rc = db_exec(&stmts[STMT_LOG], (const struct db_param[]){
 	    DB_INT(outbox_id), DB_INT(uid), DB_TEXT(tpl), DB_END }, &fresh, NULL);
-	if (rc != DB_OK || fresh == 0) {
+	if (rc != DB_OK || fresh == 0 || handed_before(outbox_id, 0)) {
 		json_decref(u);
 		return rc;	/* already sent for this row, or an error */
 	}
@@ -194,12 +194,13 @@ mail_send(int64_t outbox_id, json_t *payload, const char *tpl, char *err,
 	    "Content-Transfer-Encoding: 8bit\r\n\r\n", date,
 	    (long long)outbox_id, tpl);
 	buf_append(&msg, buf_str(&body), body.len);
-	if ((spool = cfg_str("mail", "spool", NULL)) != NULL) {
+	if ((spool = cfg_str("mail", "spool", NULL)) != NULL && *spool != '\0') {
 		if (deliver_spool(spool, outbox_id, tpl, &msg, err, errlen) != 0)
 			goto out;
 	} else if (deliver_command(cfg_str("mail", "command",
 	    "/usr/sbin/sendmail -t -i"), &msg, err, errlen) != 0)
 		goto out;
+	handed_now(outbox_id, 0);
 	rc = DB_OK;
 out:
 	buf_free(&body);

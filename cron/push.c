@@ -170,7 +170,8 @@ push_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 	char		*s;
 	size_t		 i;
 
-	(void)id;	/* a device may see a message twice after a crash */
+	/* A device may see a message twice after a crash, not after a
+	 * batch that failed and ran again (handed.c). */
 	cmd = cfg_str("push", "command", NULL);
 	url = cfg_str("push", "url", NULL);
 	if ((cmd == NULL || *cmd == '\0') && (url == NULL || *url == '\0'))
@@ -188,6 +189,9 @@ push_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 		return rc;
 	}
 	json_array_foreach(devs, i, d) {
+		if (handed_before(id, json_integer_value(json_object_get(d,
+		    "id"))))
+			continue;
 		token = json_string_value(json_object_get(d, "token"));
 		msg = json_pack("{s:s, s:O, s:O, s:O, s:O, s:O}", "token", token,
 		    "platform", json_object_get(d, "platform"), "type",
@@ -211,6 +215,7 @@ push_notification(int64_t id, json_t *payload, char *err, size_t errlen)
 			rc = DB_ERROR;
 			break;
 		}
+		handed_now(id, json_integer_value(json_object_get(d, "id")));
 		if (o == INVALID)
 			log_info("push: device %lld has an invalid token; forgotten",
 			    (long long)json_integer_value(json_object_get(d, "id")));

@@ -5,11 +5,12 @@
 // reminders once; a consumer that fails and then recovers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
-import { VAR, serial, sql, sqlText } from './lib.mjs';
+import { VAR, runPath, serial, sleep, sql, sqlText } from './lib.mjs';
 import { account, future } from './events-lib.mjs';
 import {
     SPOOL, mailsTo, pauseTimer, resumeTimer, rowsOf, runNotifier, subject,
@@ -403,6 +404,42 @@ test('a row that names nobody fails and is retried; the rest of its batch is del
 	assert.equal(sqlText(`SELECT status FROM outbox WHERE id = ${bad + 1}`), 'done');
 	assert.equal(rowsOf(c.user.id, 'enrolment_approved').length, 1);
 	sqlText(`DELETE FROM outbox WHERE id = ${bad}`);
+});
+
+test('a batch run again after a lock wait hands each mail over once', async () => {
+	// Another transaction holds the platform's figures row, which the
+	// event's rollup needs: the batch waits, times out and runs again,
+	// having handed over the mail rows before it.
+	const sent = path.join(VAR, `sent-${Date.now()}.mbox`);
+	const ids = [];
+	for (const title of ['Uno', 'Dos']) {
+		ids.push(Number(sqlText(`INSERT INTO outbox (topic, payload) VALUES
+		    ('mail.notification', JSON_OBJECT('user_id', ${ana.user.id},
+		     'type', 'event_changed', 'title', '${title}', 'subject',
+		     '${title}', 'body', 'b', 'link', '/events/${ev.id}',
+		     'event_title', '${title}', 'source', 0));
+		    SELECT LAST_INSERT_ID()`)));
+	}
+	const holder = new Promise((resolve) => execFile('mariadb', ['--socket',
+	    runPath('mysql.sock'), '-u', 'root', 'agora', '-e',
+	    'START TRANSACTION; INSERT INTO dash_version (scope_id, version) ' +
+	    'VALUES (0, 0) ON DUPLICATE KEY UPDATE version = version; ' +
+	    'SELECT SLEEP(6); ROLLBACK;'], () => resolve()));
+	await sleep(500);
+	const upd = await ong.api('PATCH', `/api/v1/events/${ev.id}`,
+	    { description: 'Recogemos la orilla; traed guantes.' });
+	assert.equal(upd.status, 200, upd.text);
+	await runNotifier({ AGORA_MAIL_SPOOL: '', AGORA_DB_RW_TIMEOUT: '3',
+	    AGORA_MAIL_COMMAND: `cat >> ${sent}; echo '@@@' >> ${sent}` });
+	const copies = (id) => fs.readFileSync(sent, 'utf8').split('@@@')
+	    .filter((m) => m.includes(`Message-ID: <${id}.event_changed@agora>`))
+	    .length;
+	// The run tried the batch until the row was free, then committed it.
+	assert.deepEqual(ids.map(copies), [1, 1],
+	    'once each, however often the batch ran');
+	for (const id of ids)
+		assert.equal(sqlText(`SELECT status FROM outbox WHERE id = ${id}`), 'done');
+	await holder;
 });
 
 test('a consumer that fails is retried and then recovers', async () => {
