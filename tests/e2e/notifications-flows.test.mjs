@@ -411,6 +411,8 @@ test('a batch run again after a lock wait hands each mail over once', async () =
 	// event's rollup needs: the batch waits, times out and runs again,
 	// having handed over the mail rows before it.
 	const sent = path.join(VAR, `sent-${Date.now()}.mbox`);
+	const tejas = await reviewedEvent('Taller de tejas', 'En el patio.', 18);
+	await runNotifier();
 	const ids = [];
 	for (const title of ['Uno', 'Dos']) {
 		ids.push(Number(sqlText(`INSERT INTO outbox (topic, payload) VALUES
@@ -426,8 +428,8 @@ test('a batch run again after a lock wait hands each mail over once', async () =
 	    'VALUES (0, 0) ON DUPLICATE KEY UPDATE version = version; ' +
 	    'SELECT SLEEP(6); ROLLBACK;'], () => resolve()));
 	await sleep(500);
-	const upd = await ong.api('PATCH', `/api/v1/events/${ev.id}`,
-	    { description: 'Recogemos la orilla; traed guantes.' });
+	const upd = await ong.api('PATCH', `/api/v1/events/${tejas.id}`,
+	    { description: 'En el patio; traed guantes.' });
 	assert.equal(upd.status, 200, upd.text);
 	await runNotifier({ AGORA_MAIL_SPOOL: '', AGORA_DB_RW_TIMEOUT: '3',
 	    AGORA_MAIL_COMMAND: `cat >> ${sent}; echo '@@@' >> ${sent}` });
