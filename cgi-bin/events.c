@@ -427,15 +427,24 @@ now_sql(char out[20])
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* Whether a MariaDB DATETIME (UTC) has come. */
+static bool
+has_come(const char *sql)
+{
+	char	 now[20];
+
+	now_sql(now);
+	return strcmp(sql, now) <= 0;
+}
+
 /* Whether an event row's start has come. */
 static bool
 has_started(const json_t *e)
 {
-	char	 start[20], now[20];
+	char	 start[20];
 
 	iso_to_sql(jstr(e, "starts_at"), start);
-	now_sql(now);
-	return strcmp(start, now) <= 0;
+	return has_come(start);
 }
 
 static const char *
@@ -1741,21 +1750,20 @@ evdata_check(struct req *r, const struct evdata *d, const json_t *cur)
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
-	char		 now[20], was[20] = "";
+	char		 was[20] = "";
 	bool		 ok;
 
 	if (r->invalid[EV_STARTS] == NULL && r->invalid[EV_ENDS] == NULL &&
 	    d->starts[0] != '\0' && d->ends[0] != '\0' &&
 	    strcmp(d->ends, d->starts) < 0)
 		req_set_invalid(r, EV_ENDS, "valid.event_ends_before");
-	now_sql(now);
 	if (cur != NULL)
 		iso_to_sql(jstr(cur, "starts_at"), was);
 	/* A new start is in the future; one left as it was may have passed
 	 * (the title of an event under way can still be mended). */
 	if ((cur == NULL || strcmp(d->starts, was) != 0) &&
 	    r->invalid[EV_STARTS] == NULL && d->starts[0] != '\0' &&
-	    strcmp(d->starts, now) <= 0)
+	    has_come(d->starts))
 		req_set_invalid(r, EV_STARTS, "valid.event_starts_past");
 	if (cur != NULL && d->capacity != 0 &&
 	    d->capacity < jint(cur, "approved_count"))

@@ -18,6 +18,14 @@
 
 #include "db.h"
 
+/* An integer of a payload or row, 0 when absent: the consumers' one
+ * reader of numbers. */
+static inline int64_t
+jint(const json_t *o, const char *key)
+{
+	return (int64_t)json_integer_value(json_object_get(o, key));
+}
+
 /* One outbox row as a consumer gets it. */
 struct outbox_row {
 	int64_t		 id;

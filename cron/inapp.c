@@ -118,12 +118,6 @@ inapp_free(void)
 	db_release_all(stmts, STMT__MAX);
 }
 
-static long long
-pint(json_t *payload, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(payload, key));
-}
-
 /* Cuts s to at most max code points, never inside a character. */
 static void
 clip(struct buf *b, size_t max)
@@ -181,15 +175,15 @@ named_person(const struct kind *k, json_t *payload)
 
 	switch (k->who) {
 	case RCPT_USER:
-		return pint(payload, "user_id");
+		return jint(payload, "user_id");
 	case RCPT_ORGANIZER:
-		return pint(payload, "organizer_id");
+		return jint(payload, "organizer_id");
 	case RCPT_COMPANY:
-		return pint(payload, "company_id");
+		return jint(payload, "company_id");
 	case RCPT_OTHER_SIDE:
-		by = pint(payload, "by");
-		return by == pint(payload, "company_id") ?
-		    pint(payload, "organizer_id") : pint(payload, "company_id");
+		by = jint(payload, "by");
+		return by == jint(payload, "company_id") ?
+		    jint(payload, "organizer_id") : jint(payload, "company_id");
 	default:
 		return 0;
 	}
@@ -205,7 +199,7 @@ fan_ask(const struct outbox_row *row, size_t i)
 	size_t		 k;
 
 	ask = json_pack("{s:I, s:I, s:I}", "i", (json_int_t)i, "e",
-	    (json_int_t)pint(row->payload, "event_id"), "o",
+	    (json_int_t)jint(row->payload, "event_id"), "o",
 	    (json_int_t)row->id);
 	ids = json_object_get(row->payload, "user_ids");
 	if (!json_is_array(ids))
@@ -227,17 +221,17 @@ missing_field(const struct kind *k, json_t *payload)
 {
 	switch (k->who) {
 	case RCPT_USER:
-		return pint(payload, "user_id") > 0 ? NULL : "user_id";
+		return jint(payload, "user_id") > 0 ? NULL : "user_id";
 	case RCPT_ORGANIZER:
-		return pint(payload, "organizer_id") > 0 ? NULL : "organizer_id";
+		return jint(payload, "organizer_id") > 0 ? NULL : "organizer_id";
 	case RCPT_COMPANY:
-		return pint(payload, "company_id") > 0 ? NULL : "company_id";
+		return jint(payload, "company_id") > 0 ? NULL : "company_id";
 	case RCPT_OTHER_SIDE:
-		if (pint(payload, "organizer_id") <= 0)
+		if (jint(payload, "organizer_id") <= 0)
 			return "organizer_id";
-		return pint(payload, "company_id") > 0 ? NULL : "company_id";
+		return jint(payload, "company_id") > 0 ? NULL : "company_id";
 	default:
-		return pint(payload, "event_id") > 0 ? NULL : "event_id";
+		return jint(payload, "event_id") > 0 ? NULL : "event_id";
 	}
 }
 
@@ -355,7 +349,7 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 	    strcmp(status, "approved") == 0 ? "body_auto" : "body";
 	if (k->link != NULL)
 		snprintf(link, sizeof(link), "/events/%lld%s",
-		    pint(row->payload, "event_id"), k->link);
+		    (long long)jint(row->payload, "event_id"), k->link);
 	words(&ns->title, lang, k->type, "title", title, 200);
 	words(&ns->body, lang, k->type, body_part, title, 1000);
 	if (channel_on(who, "inapp"))

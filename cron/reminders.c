@@ -32,12 +32,6 @@ static struct db_stmt stmts[STMT__MAX] = {
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
 
-static long long
-jint(json_t *row, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(row, key));
-}
-
 /* The outbox row reminding the people of one event (e: its first row). */
 static enum db_status
 remind(json_t *e, json_t *people)

@@ -276,12 +276,6 @@ jstr(json_t *o, const char *k)
 	return s != NULL ? s : "";
 }
 
-static int64_t
-jint(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
 /* The slot a participation state counts in, or -1. */
 static int
 part_slot(const char *status)
