@@ -16,7 +16,9 @@
  *   POST /participations/bulk            many decisions, all or none
  *
  * States: pending -> approved | rejected; pending, approved or waitlisted
- * -> cancelled; cancelled or rejected -> a new enrolment reuses the row.
+ * -> cancelled; cancelled -> a new enrolment reuses the row.  A rejection
+ * is the organiser's answer and stands: enrolling again is 409, or the
+ * person could undo it (and, were approval later switched off, be let in).
  *
  * Capacity is never read and then written: one conditional UPDATE of the
  * event row takes a place ("approved_count < capacity"); when it changes
@@ -142,9 +144,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_PART_OF_USER_LOCK */
 	{ "SELECT id, status FROM participations WHERE event_id = ? AND "
 	  "user_id = ? FOR UPDATE", NULL, 0 },
-	/* STMT_PART_REUSE: a cancelled or rejected row enrols again */
+	/* STMT_PART_REUSE: a cancelled row enrols again */
 	{ "UPDATE participations SET status = ?, decided_by = NULL "
-	  "WHERE id = ? AND status IN ('cancelled', 'rejected')", NULL, 0 },
+	  "WHERE id = ? AND status = 'cancelled'", NULL, 0 },
 	/* STMT_PART_GET: who may touch it, before any lock */
 	{ "SELECT p.id, p.event_id, p.user_id, e.organizer_id "
 	  "FROM participations p JOIN events e ON e.id = p.event_id "
@@ -469,6 +471,11 @@ enrol_tx(void *arg)
 			rc = DB_ERROR;	/* the account is gone */
 		if (rc != DB_OK)
 			goto out;
+		if (strcmp(jstr(row, "status"), "rejected") == 0) {
+			rc = refuse(c, HTTP_CONFLICT,
+			    "error_detail.participation_declined");
+			goto out;
+		}
 		if (is_active(jstr(row, "status"))) {
 			rc = refuse(c, HTTP_CONFLICT,
 			    "error_detail.participation_duplicate");
@@ -801,7 +808,8 @@ participations_new(struct req *r, json_t *m)
 	    DB_INT(r->user.id)), &row);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		goto out;
-	if (rc == DB_OK && is_active(jstr(row, "status"))) {
+	if (rc == DB_OK && (is_active(jstr(row, "status")) ||
+	    strcmp(jstr(row, "status"), "rejected") == 0)) {
 		status_words(r, row);
 		json_object_set(m, "mine", row);
 	}

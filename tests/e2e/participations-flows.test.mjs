@@ -389,8 +389,14 @@ test('the organiser approves and rejects pending enrolments', async () => {
 	    'participation.approved']);
 	assert.deepEqual(topics(pc.id), ['participation.created',
 	    'participation.rejected']);
-	// Re-enrolling after a rejection is allowed.
-	assert.equal((await enrol(c, ev.id)).status, 'pending');
+	// A rejection stands: enrolling again is 409 and changes nothing.
+	const again = assertProblem(await api('POST', '/api/v1/participations',
+	    c.token, { event_id: ev.id }), 409);
+	assert.equal(again.detail, words.error_detail.participation_declined);
+	assert.deepEqual(states(ev.id), { pending: 0, approved: 1,
+	    waitlisted: 0, rejected: 1, cancelled: 1 });
+	assert.deepEqual(topics(pc.id), ['participation.created',
+	    'participation.rejected']);
 });
 
 test('nobody approves their own enrolment; other NGOs see nothing', async () => {
@@ -633,4 +639,21 @@ test('pages: the organiser decides many with repeated ids checkboxes', async () 
 	const en = JSON.parse(fs.readFileSync(path.join(TOP, 'templates', 'i18n',
 	    'en-participations.json'), 'utf8'));
 	assert.match(res.text, new RegExp(en.participations.state.approved));
+});
+
+test('pages: a person turned down sees so, with no form to enrol again', async () => {
+	const ev = makeEvent({ capacity: 3, approval: 1 });
+	const p = { token: await demo('persona@agora.test') };
+	const mine = await enrol(p, ev.id);
+	const res0 = await api('POST', `/api/v1/participations/${mine.id}/reject`,
+	    ong.token);
+	assert.equal(res0.status, 200, res0.text);
+	const s = await browser('persona@agora.test');
+	const res = await s.get(`/participations/new/${ev.id}`);
+	assert.equal(res.status, 200, res.text.slice(0, 300));
+	assert.ok(res.text.includes(words.participations.declined));
+	assert.doesNotMatch(res.text, /<form method="post" action="\/participations">/);
+	const post = await s.post('/participations', { event_id: String(ev.id) });
+	assert.equal(post.status, 409);
+	assert.ok(post.text.includes(words.error_detail.participation_declined));
 });
