@@ -24,6 +24,8 @@
  *   GET  /events/{id}.ics                   one event for a calendar
  *   GET  /events/feed/{user_id}/{token}.ics a person's enrolments, by a
  *                                           private signed address
+ *   POST /events/feed                       a new address; the old one
+ *                                           stops working
  *
  * The seed's POST /api/eventos reaches POST /api/v1/events through nginx.
  * Lists answer {items, next} where next is the following page number.
@@ -126,6 +128,8 @@ enum ev_stmt {
 	STMT_REACTIONS_COUNT,
 	STMT_USER_LIVE,
 	STMT_FEED,
+	STMT_FEED_GENERATION,
+	STMT_FEED_RENEW,
 	STMT_PARTICIPANTS,
 	STMT_PAGES_VERSION,
 	STMT_EVENTS_BY_IDS,
@@ -295,6 +299,11 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "places p ON p.id = e.place_id WHERE pa.user_id = ? AND pa.status IN "
 	  "('pending', 'approved', 'waitlisted') AND e.status <> 'draft' "
 	  "ORDER BY e.starts_at DESC, e.id DESC LIMIT ?", NULL, 0 },
+	/* STMT_FEED_GENERATION: none is 0 */
+	{ "SELECT generation FROM calendar_feeds WHERE user_id = ?", NULL, 0 },
+	/* STMT_FEED_RENEW */
+	{ "INSERT INTO calendar_feeds (user_id, generation) VALUES (?, 1) "
+	  "ON DUPLICATE KEY UPDATE generation = generation + 1", NULL, 0 },
 	/* STMT_PARTICIPANTS */
 	{ "SELECT u.name, u.email, pa.status, ps.name AS status_name, "
 	  "ps.name_en AS status_name_en, pa.created_at FROM participations pa "
@@ -952,9 +961,10 @@ type_city_lists(struct req *r, long long type, long long city, json_t *m)
 	return DB_OK;
 }
 
-/* The private calendar address of the signed-in person. */
+/* The token of a person's private calendar address: the hex HMAC of
+ * "feed:<user_id>", then ":<generation>" once renewed. */
 static const char *
-feed_token(struct req *r, int64_t uid)
+feed_token(struct req *r, int64_t uid, long long gen)
 {
 	unsigned char	 mac[crypto_auth_hmacsha256_BYTES];
 	char		 hex[2 * crypto_auth_hmacsha256_BYTES + 1];
@@ -964,13 +974,46 @@ feed_token(struct req *r, int64_t uid)
 	size_t		 keylen;
 
 	key = sess_secret(&keylen);
-	msg = arena_printf(r->arena, "feed:%lld", (long long)uid);
+	msg = gen == 0 ? arena_printf(r->arena, "feed:%lld", (long long)uid) :
+	    arena_printf(r->arena, "feed:%lld:%lld", (long long)uid, gen);
 	crypto_auth_hmacsha256_init(&st, key, keylen);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg,
 	    strlen(msg));
 	crypto_auth_hmacsha256_final(&st, mac);
 	sodium_bin2hex(hex, sizeof(hex), mac, sizeof(mac));
 	return arena_strdup(r->arena, hex);
+}
+
+/* The current token of uid's calendar address. */
+static enum db_status
+feed_current(struct req *r, int64_t uid, const char **token)
+{
+	json_t		*row = NULL;
+	enum db_status	 rc;
+	long long	 gen = 0;
+
+	rc = db_query_one(&stmts[STMT_FEED_GENERATION], P(DB_INT(uid)), &row);
+	if (rc == DB_OK)
+		gen = jint(row, "generation");
+	json_decref(row);
+	if (rc != DB_OK && rc != DB_NOTFOUND)
+		return rc;
+	*token = feed_token(r, uid, gen);
+	return DB_OK;
+}
+
+/* The path of the signed-in person's calendar address. */
+static enum db_status
+feed_path(struct req *r, const char **path)
+{
+	const char	*token;
+	enum db_status	 rc;
+
+	if ((rc = feed_current(r, r->user.id, &token)) != DB_OK)
+		return rc;
+	*path = arena_printf(r->arena, "/events/feed/%lld/%s.ics",
+	    (long long)r->user.id, token);
+	return DB_OK;
 }
 
 /* The site's address for links that leave it (a calendar app): the
@@ -1532,9 +1575,10 @@ events_list(struct req *r, json_t *m)
 	}
 
 	/* What is the viewer's own goes beside what is everyone's. */
-	if (r->user.id != 0)
-		feed = arena_printf(r->arena, "/events/feed/%lld/%s.ics",
-		    (long long)r->user.id, feed_token(r, r->user.id));
+	if (r->user.id != 0 && (rc = feed_path(r, &feed)) != DB_OK) {
+		json_decref(kept);
+		return app_db_status(rc);
+	}
 	if (r->api) {
 		st = resp_json_text(r, json_string_value(kept), "feed_url",
 		    feed != NULL ? json_string(feed) : NULL);
@@ -2829,8 +2873,8 @@ ics_event(struct req *r, struct buf *out, json_t *e)
 	localize(r, e, "place_name");
 	localize(r, e, "city_name");
 	ics_line(out, "BEGIN:VEVENT");
-	ics_line(out, arena_printf(r->arena, "UID:%lld@agora",
-	    (long long)jint(e, "id")));
+	ics_line(out, arena_printf(r->arena, "UID:event-%lld@%s",
+	    (long long)jint(e, "id"), cfg_site_domain()));
 	ics_time(out, "DTSTAMP", jstr(e, "updated_at"));
 	ics_time(out, "LAST-MODIFIED", jstr(e, "updated_at"));
 	ics_time(out, "DTSTART", jstr(e, "starts_at"));
@@ -2899,9 +2943,8 @@ events_ics(struct req *r, json_t *m)
 /*
  * GET /events/feed/{user_id}/{token}.ics: anyone holding the address, a
  * calendar of the events that person is enrolled in (pending, approved
- * or waitlisted; cancelled events stay, marked so).  The token is the
- * hex HMAC-SHA256 of "feed:<user_id>" under the auth secret; a wrong one
- * is a 404.
+ * or waitlisted; cancelled events stay, marked so).  The token is
+ * feed_token()'s under the auth secret; a wrong or renewed one is a 404.
  */
 static enum http_status
 events_feed(struct req *r, json_t *m)
@@ -2915,7 +2958,8 @@ events_feed(struct req *r, json_t *m)
 
 	(void)m;	/* the body is the calendar */
 	r->has_invalid = false;
-	want = feed_token(r, r->id);
+	if ((rc = feed_current(r, r->id, &want)) != DB_OK)
+		return app_db_status(rc);
 	if (len != strlen(want) + 4 || strcmp(file + len - 4, ".ics") != 0 ||
 	    sodium_memcmp(file, want, strlen(want)) != 0)
 		return HTTP_NOT_FOUND;
@@ -2932,6 +2976,27 @@ events_feed(struct req *r, json_t *m)
 	ics_end(r, &out, NULL);
 	json_decref(rows);
 	return HTTP_OK;
+}
+
+/*
+ * POST /events/feed: the signed-in person's calendar gets a new private
+ * address and the old one stops working (it was shared, or leaked).
+ * 200 {feed_url} in the API; pages go back to the list, which shows it.
+ */
+static enum http_status
+events_feed_renew(struct req *r, json_t *m)
+{
+	const char	*feed;
+	enum db_status	 rc;
+
+	r->has_invalid = false;
+	if ((rc = db_exec(&stmts[STMT_FEED_RENEW], P(DB_INT(r->user.id)),
+	    NULL, NULL)) != DB_OK || (rc = feed_path(r, &feed)) != DB_OK)
+		return app_db_status(rc);
+	json_object_set_new(m, "feed_url", json_string(feed));
+	r->flash = "feed_renewed";
+	r->redirect = "/events#feed-title";
+	return r->api ? HTTP_OK : HTTP_SEE_OTHER;
 }
 
 /* --- CSV ---------------------------------------------------------------- */
@@ -3014,6 +3079,7 @@ static const struct route routes[] = {
 	{ M_GET, "/events/new", events_new, EV_ORG, "events/form" },
 	{ M_GET, "/events/feed/{user_id}/{token}", events_feed, ROLE_ANY,
 	    NULL },
+	{ M_POST, "/events/feed", events_feed_renew, ROLE_USER, NULL },
 	{ M_GET, "/events/{id}", events_show, ROLE_ANY, "events/show" },
 	{ M_POST | M_PATCH, "/events/{id}", events_update, EV_ORG,
 	    "events/form" },

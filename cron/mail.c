@@ -189,10 +189,10 @@ mail_send(int64_t outbox_id, json_t *payload, const char *tpl, char *err,
 	    "from", "Agora <no-reply@agora.invalid>"),
 	    json_string_value(json_object_get(u, "email")));
 	header_utf8(&msg, subject);
-	buf_printf(&msg, "\r\nDate: %s\r\nMessage-ID: <%lld.%s@agora>\r\n"
+	buf_printf(&msg, "\r\nDate: %s\r\nMessage-ID: <%lld.%s@%s>\r\n"
 	    "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: 8bit\r\n\r\n", date,
-	    (long long)outbox_id, tpl);
+	    (long long)outbox_id, tpl, cfg_site_domain());
 	buf_append(&msg, buf_str(&body), body.len);
 	if ((spool = cfg_str("mail", "spool", NULL)) != NULL && *spool != '\0') {
 		if (deliver_spool(spool, outbox_id, tpl, &msg, err, errlen) != 0)

@@ -57,6 +57,7 @@ bindir = $BUILD/cgi-bin
 templates = $TOP/templates
 programs = $(programs)
 strict_templates = ${STRICT_TEMPLATES:-0}
+base_url = http://127.0.0.1:$PORT
 
 [db]
 socket = $RUN/mysql.sock

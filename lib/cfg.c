@@ -4,6 +4,7 @@
 #include <ini.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cfg.h"
 #include "log.h"
@@ -125,6 +126,29 @@ cfg_bool(const char *section, const char *key, bool def)
 		return def;
 	}
 	return b;
+}
+
+const char *
+cfg_site_domain(void)
+{
+	static char	 name[256];
+	const char	*url = cfg_str("server", "base_url", ""), *host;
+	size_t		 len;
+
+	if ((host = strstr(url, "://")) != NULL) {
+		host += 3;	/* no port: it has no place in a Message-ID */
+		len = host[0] == '[' ? strcspn(host, "]") + 1 :
+		    strcspn(host, ":/?#");
+		if (len > 0 && len < sizeof(name)) {
+			memcpy(name, host, len);
+			name[len] = '\0';
+			return name;
+		}
+	}
+	if (gethostname(name, sizeof(name)) != 0 || name[0] == '\0')
+		return "localhost";
+	name[sizeof(name) - 1] = '\0';
+	return name;
 }
 
 void

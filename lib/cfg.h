@@ -14,6 +14,10 @@ void		 cfg_set(const char *section, const char *key, const char *value);
 const char	*cfg_str(const char *section, const char *key, const char *def);
 long long	 cfg_int(const char *section, const char *key, long long def);
 bool		 cfg_bool(const char *section, const char *key, bool def);
+/* The site's domain, for names that must not collide with another
+ * installation's (calendar UIDs, Message-IDs): the host of [server]
+ * base_url, else the machine's name. */
+const char	*cfg_site_domain(void);
 void		 cfg_free(void);
 
 #endif

@@ -3,13 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertProblem, serial } from './lib.mjs';
+import { HOST, assertProblem, serial } from './lib.mjs';
 import {
-    Client, account, createEvent, publishedEvent, sql,
+    Client, account, createEvent, pageSignIn, publishedEvent, sql,
 } from './events-lib.mjs';
 
 await serial();
 const TAG = 67;
+// UIDs name the installation by the host of its base_url (the stack's
+// own address), so that two sites' events never share one.
+const uidOf = (id) => `event-${id}@${HOST}`;
 
 /* Checks the framing and returns the unfolded content lines. */
 function parse(buf) {
@@ -57,7 +60,7 @@ test('GET /events/{id}.ics is one VEVENT with escaped, folded text', async () =>
 	assert.equal(prop(lines, 'VERSION'), '2.0');
 	assert.ok(prop(lines, 'PRODID'));
 	assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, 1);
-	assert.equal(prop(lines, 'UID'), `${ev.id}@agora`);
+	assert.equal(prop(lines, 'UID'), uidOf(ev.id));
 	assert.match(prop(lines, 'DTSTAMP'), /^\d{8}T\d{6}Z$/);
 	assert.equal(prop(lines, 'DTSTART'), '20310304T083000Z');
 	assert.equal(prop(lines, 'DTEND'), '20310304T120000Z');
@@ -111,8 +114,7 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 	assert.equal(res.headers['content-type'], 'text/calendar; charset=utf-8');
 	const lines = parse(res.body);
 	const uids = lines.filter((l) => l.startsWith('UID:')).map((l) => l.slice(4));
-	assert.deepEqual(uids.sort(), [`${a.id}@agora`, `${c.id}@agora`,
-	    `${d.id}@agora`].sort());
+	assert.deepEqual(uids.sort(), [uidOf(a.id), uidOf(c.id), uidOf(d.id)].sort());
 	// Each event's status, by its UID: a place still waited for is
 	// tentative.
 	const status = {};
@@ -123,8 +125,8 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 		else if (l.startsWith('STATUS:'))
 			status[uid] = l.slice(7);
 	}
-	assert.deepEqual(status, { [`${a.id}@agora`]: 'CONFIRMED',
-	    [`${c.id}@agora`]: 'CANCELLED', [`${d.id}@agora`]: 'TENTATIVE' });
+	assert.deepEqual(status, { [uidOf(a.id)]: 'CONFIRMED',
+	    [uidOf(c.id)]: 'CANCELLED', [uidOf(d.id)]: 'TENTATIVE' });
 
 	const tok = feed.split('/')[4].slice(0, 64);
 	const anon = new Client(TAG);
@@ -137,4 +139,48 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 	assert.equal(list.json().feed_url, (await p.api('GET', '/api/v1/events')).json().feed_url,
 	    'the address is stable');
 	assert.equal((await anon.api('GET', '/api/v1/events')).json().feed_url, undefined);
+});
+
+test('a new calendar address retires the old one', async () => {
+	const p = await account(TAG, 'externo');
+	const ev = await publishedEvent(await account(TAG, 'ong'),
+	    { title: 'Evento del feed renovado' });
+	sql('INSERT INTO participations (event_id, user_id, status) VALUES ' +
+	    `(${ev.id}, ${p.user.id}, 'approved')`);
+	const old = (await p.api('GET', '/api/v1/events')).json().feed_url;
+	const anon = new Client(TAG);
+	assert.equal((await anon.send(old)).status, 200);
+
+	// The API gives the new address at once.
+	let res = await p.api('POST', '/api/v1/events/feed');
+	assert.equal(res.status, 200, res.text);
+	const fresh = res.json().feed_url;
+	assert.match(fresh, new RegExp(`^/events/feed/${p.user.id}/[0-9a-f]{64}\\.ics$`));
+	assert.notEqual(fresh, old);
+	assert.equal((await anon.send(old)).status, 404, 'the old address is gone');
+	res = await anon.send(fresh);
+	assert.equal(res.status, 200);
+	assert.ok(parse(res.body).includes(`UID:${uidOf(ev.id)}`));
+	assert.equal((await p.api('GET', '/api/v1/events')).json().feed_url, fresh);
+
+	// The page's button does the same, with its CSRF token; without the
+	// token nothing changes.
+	const browser = new Client(TAG);
+	await pageSignIn(browser, p.user.email, p.user.password);
+	res = await browser.page('GET', '/events');
+	assert.ok(res.text.includes('action="/events/feed"'), 'the page offers it');
+	assert.ok(res.text.includes(fresh), 'the page shows the current address');
+	res = await browser.post('/events/feed', { _csrf: null });
+	assert.equal(res.status, 403);
+	assert.equal((await anon.send(fresh)).status, 200);
+	res = await browser.post('/events/feed');
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.location, '/events#feed-title');
+	assert.equal((await anon.send(fresh)).status, 404);
+	res = await browser.page('GET', '/events');
+	const third = (await p.api('GET', '/api/v1/events')).json().feed_url;
+	assert.ok(res.text.includes(third));
+
+	// Signed out, there is no address to renew.
+	assertProblem(await anon.api('POST', '/api/v1/events/feed'), 401);
 });
