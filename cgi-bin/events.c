@@ -194,8 +194,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  EVENT_VISIBLE,
 	  NULL, 0 },
 	/* STMT_EVENT_PAGE: the same with what the detail shows beside it, in
-	 * one round trip: accepted sponsors and the viewer's reaction and
-	 * enrolment.  viewer, viewer, id, viewer, is_admin */
+	 * one round trip: accepted sponsors, the viewer's reaction and
+	 * enrolment, and the mega event when the viewer may see it.
+	 * viewer, viewer, viewer, is_admin, id, viewer, is_admin */
 	{ "SELECT " EVENT_COLUMNS ", e.description, e.pending_count, "
 	  "e.waitlist_count, e.megaevent_id, e.created_at, e.updated_at, "
 	  "e.published_at, e.cover_file_id, "
@@ -208,7 +209,11 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "AND er.user_id = ?) AS reacted, "
 	  "(SELECT JSON_OBJECT('id', pa.id, 'status', pa.status) FROM "
 	  "participations pa WHERE pa.event_id = e.id AND pa.user_id = ?) "
-	  "AS participation " EVENT_JOINS "WHERE e.id = ? AND " EVENT_VISIBLE,
+	  "AS participation, "
+	  "(SELECT JSON_OBJECT('id', me.id, 'title', me.title) FROM "
+	  "megaevents me WHERE me.id = e.megaevent_id AND (me.is_public = 1 "
+	  "OR me.organizer_id = ? OR ? = 1)) AS megaevent "
+	  EVENT_JOINS "WHERE e.id = ? AND " EVENT_VISIBLE,
 	  NULL, 0 },
 	/* STMT_ZONES: every city's zone, retired or not, for the list's
 	 * days; the zones in use are few, so grouped they come together */
@@ -700,15 +705,20 @@ json_column(json_t *e, const char *key)
 	return v;
 }
 
-/* Completes a decorated STMT_EVENT_PAGE row: sponsors, reaction and
- * enrolment as the page and the app read them, the viewer's own
- * sponsorship and what the viewer may do. */
+/* Completes a decorated STMT_EVENT_PAGE row: sponsors, reaction,
+ * enrolment and mega event as the page and the app read them, the
+ * viewer's own sponsorship and what the viewer may do. */
 static enum db_status
 event_extras(struct req *r, json_t *e)
 {
-	json_t		*rows, *row = NULL, *part;
+	json_t		*rows, *row = NULL, *part, *mega;
 	enum db_status	 rc;
 	int64_t		 id = jint(e, "id");
+
+	mega = json_column(e, "megaevent");
+	json_object_set_new(e, "megaevent", json_is_object(mega) ?
+	    json_incref(mega) : json_null());
+	json_decref(mega);
 
 	rows = json_column(e, "sponsors");
 	if (!json_is_array(rows)) {
@@ -789,7 +799,8 @@ events_show(struct req *r, json_t *m)
 		}
 	}
 	rc = db_query_one(&stmts[STMT_EVENT_PAGE], P(DB_INT(r->user.id),
-	    DB_INT(r->user.id), DB_INT(r->id), DB_INT(r->user.id),
+	    DB_INT(r->user.id), DB_INT(r->user.id), DB_INT(is_admin(r)),
+	    DB_INT(r->id), DB_INT(r->user.id),
 	    DB_INT(is_admin(r))), &e);
 	if (rc != DB_OK)
 		return app_db_status(rc);

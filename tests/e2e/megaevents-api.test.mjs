@@ -404,6 +404,53 @@ test('join and leave: idempotent, the count moves once, outbox once', async () =
 
 // ---------------------------------------------------------------- events
 
+test('an event names its mega event, as it is now, to those who may see it', async () => {
+	await setup();
+	const me = await create();
+	const ev = insertEvent(who.ong.id, 'published', 'Concierto del festival');
+	let res = await call('POST', `/api/v1/megaevents/${me.id}/events`,
+	    { token: who.ong.token, json: { event_id: ev } });
+	assert.equal(res.status, 200, res.text);
+	const page = () => request(`/events/${ev}`, { from,
+	    headers: { Accept: 'text/html' } });
+	const link = (title) => `<a href="/megaevents/${me.id}">${title}</a>`;
+
+	res = await call('GET', `/api/v1/events/${ev}`);
+	assert.deepEqual(res.json().megaevent, { id: me.id, title: me.title });
+	res = await page();
+	assert.equal(res.status, 200);
+	assert.ok(res.text.includes(link(me.title)), 'the page links to it');
+
+	// Renamed: the page signed out (kept by each worker) follows at once.
+	res = await call('PATCH', `/api/v1/megaevents/${me.id}`,
+	    { token: who.ong.token, json: { title: `${me.title} & amigos` } });
+	assert.equal(res.status, 200, res.text);
+	res = await page();
+	assert.ok(res.text.includes(link(`${me.title} &amp; amigos`)), res.text.slice(0, 200));
+
+	// Private: gone for others, kept for its organiser and admins.
+	res = await call('PATCH', `/api/v1/megaevents/${me.id}`,
+	    { token: who.ong.token, json: { is_public: false } });
+	assert.equal(res.status, 200, res.text);
+	assert.ok(!(await page()).text.includes(`/megaevents/${me.id}"`));
+	assert.equal((await call('GET', `/api/v1/events/${ev}`)).json().megaevent, null);
+	assert.equal((await call('GET', `/api/v1/events/${ev}`,
+	    { token: who.persona.token })).json().megaevent, null);
+	for (const as of [who.ong, who.admin])
+		assert.equal((await call('GET', `/api/v1/events/${ev}`,
+		    { token: as.token })).json().megaevent?.id, me.id);
+
+	// Deleted: the event stays, on its own.
+	res = await call('PATCH', `/api/v1/megaevents/${me.id}`,
+	    { token: who.ong.token, json: { is_public: true } });
+	assert.ok((await page()).text.includes(`/megaevents/${me.id}"`));
+	res = await call('DELETE', `/api/v1/megaevents/${me.id}`, { token: who.ong.token });
+	assert.equal(res.status, 204, res.text);
+	res = await page();
+	assert.equal(res.status, 200);
+	assert.ok(!res.text.includes(`/megaevents/${me.id}"`));
+});
+
 test('the organiser attaches only their own events; the public sees published ones', async () => {
 	await setup();
 	const me = await create();
