@@ -862,58 +862,122 @@ word_chars(const char *w, size_t len)
  * the stacks leave it): a required one would match nothing either. */
 #define FT_MIN_CHARS	3
 
+/* One term of a search: a word, or the words of a "phrase". */
+struct term {
+	struct buf	 words;		/* by spaces */
+	int		 n;		/* of them in the index */
+	int		 all;
+	bool		 phrase, negate;
+};
+
+/* Adds a word to t.  A phrase keeps its short and stop words, since
+ * InnoDB counts their places in it ("taller de pan" is not "taller pan");
+ * n counts only the words the index holds. */
 static void
-add_word(struct buf *out, const char *w, size_t len, int *nwords)
+term_word(struct term *t, const char *w, size_t len)
 {
-	if (len == 0 || *nwords >= Q_WORDS || is_stopword(w, len) ||
-	    word_chars(w, len) < FT_MIN_CHARS)
+	bool	 indexed;
+
+	if (len == 0)
 		return;
-	if (out->len > 0)
-		buf_putc(out, ' ');
-	buf_putc(out, '+');
-	buf_append(out, w, len);
-	buf_putc(out, '*');
-	(*nwords)++;
+	indexed = !is_stopword(w, len) && word_chars(w, len) >= FT_MIN_CHARS;
+	if (!indexed && !t->phrase)
+		return;
+	if (t->words.len > 0)
+		buf_putc(&t->words, ' ');
+	buf_append(&t->words, w, len);
+	t->n += indexed;
+	t->all++;
+}
+
+/* Ends t into out as +word* (a prefix), -word, +"a phrase" or
+ * -"a phrase"; a term with no word left adds nothing. */
+static void
+term_end(struct term *t, struct buf *out, int *nterms, bool *required)
+{
+	if (t->n > 0 && *nterms < Q_WORDS) {
+		if (out->len > 0)
+			buf_putc(out, ' ');
+		buf_putc(out, t->negate ? '-' : '+');
+		if (t->all > 1)
+			buf_printf(out, "\"%s\"", buf_str(&t->words));
+		else
+			buf_puts(out, buf_str(&t->words));
+		if (!t->negate && !t->phrase)
+			buf_putc(out, '*');
+		(*nterms)++;
+		*required = *required || !t->negate;
+	}
+	buf_reset(&t->words);
+	t->n = t->all = 0;
+	t->phrase = t->negate = false;
+}
+
+static bool
+is_word_char(utf8proc_int32_t cp)
+{
+	utf8proc_category_t cat = utf8proc_category(cp);
+
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+	    cat == UTF8PROC_CATEGORY_MN;
 }
 
 /*
- * The person's words as a BOOLEAN MODE query: letters and digits kept,
- * everything else a word break, each word required and matched as a
- * prefix ("+taller* +barrio*").  "" when no word is left.
+ * The person's words as a BOOLEAN MODE query, as search boxes read them:
+ * each word required and matched as a prefix ("+taller* +barrio*"),
+ * "a phrase" in quotes required as it stands, a word or phrase after a
+ * leading "-" left out ("-pan").  Only letters and digits reach MariaDB;
+ * everything else is a word break.  "" when nothing is required, since
+ * FULLTEXT cannot list what merely lacks a word.
  */
 static const char *
 fulltext_query(struct req *r, const char *q)
 {
 	struct buf	 out, word;
+	struct term	 t = { .n = 0 };
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
-	utf8proc_category_t cat;
 	const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)q;
-	int		 nwords = 0;
+	int		 nterms = 0;
+	bool		 in_phrase = false, minus = false, required = false;
 	const char	*res;
 
 	buf_init(&out);
 	buf_init(&word);
-	while (*s != '\0') {
-		n = utf8proc_iterate(s, -1, &cp);
-		if (n <= 0)
-			break;
-		cat = utf8proc_category(cp);
-		if ((cat >= UTF8PROC_CATEGORY_LU &&
-		    cat <= UTF8PROC_CATEGORY_LO) ||
-		    (cat >= UTF8PROC_CATEGORY_ND &&
-		    cat <= UTF8PROC_CATEGORY_NO) || cat == UTF8PROC_CATEGORY_MN)
+	buf_init(&t.words);
+	while (*s != '\0' && (n = utf8proc_iterate(s, -1, &cp)) > 0) {
+		if (is_word_char(cp)) {
+			if (word.len == 0 && !in_phrase) {
+				t.negate = minus;
+				minus = false;
+			}
 			buf_append(&word, (const char *)s, (size_t)n);
-		else {
-			add_word(&out, buf_str(&word), word.len, &nwords);
-			buf_reset(&word);
+			s += n;
+			continue;
 		}
+		term_word(&t, buf_str(&word), word.len);
+		if (cp == '"' && in_phrase) {
+			term_end(&t, &out, &nterms, &required);
+			in_phrase = false;
+		} else if (cp == '"') {
+			term_end(&t, &out, &nterms, &required);
+			t.negate = minus;
+			t.phrase = in_phrase = true;
+		} else if (!in_phrase)
+			term_end(&t, &out, &nterms, &required);
+		/* A "-" leaves out what follows only where a word could start:
+		 * "taller-pan" is two words. */
+		minus = cp == '-' && word.len == 0 && !in_phrase;
+		buf_reset(&word);
 		s += n;
 	}
-	add_word(&out, buf_str(&word), word.len, &nwords);
-	res = arena_strdup(r->arena, buf_str(&out));
+	term_word(&t, buf_str(&word), word.len);
+	term_end(&t, &out, &nterms, &required);
+	res = arena_strdup(r->arena, required ? buf_str(&out) : "");
 	buf_free(&out);
 	buf_free(&word);
+	buf_free(&t.words);
 	return res;
 }
 

@@ -48,8 +48,39 @@ test('q matches every word as a prefix, in title or description', async () => {
 	assert.deepEqual(await ids(`q=${encodeURIComponent(`ñu ${w}`)}`), [a.id, b.id, c.id],
 	    'two letters, one of them two bytes');
 	assert.deepEqual(await ids(`q=${encodeURIComponent(`"${w}" +(concierto)*`)}`),
-	    [c.id], 'operators are only word breaks');
+	    [c.id], 'other operators are only word breaks');
 	assert.ok(!(await ids(`q=${w}`)).includes(draft.id));
+});
+
+test('a phrase in quotes stands as typed; a leading - leaves a word out', async () => {
+	const ong = await account(TAG, 'ong');
+	const w = token('p');
+	const a = await publishedEvent(ong, { title: `Taller de pan ${w}`,
+	    starts_at: future(3), ends_at: future(3, 12) });
+	const b = await publishedEvent(ong, { title: `Pan de barrio ${w}`,
+	    description: 'Un taller abierto', starts_at: future(4),
+	    ends_at: future(4, 12) });
+	const c = await publishedEvent(ong, { title: `Concierto ${w}`,
+	    starts_at: future(5), ends_at: future(5, 12) });
+	const q = async (text) => ids(`q=${encodeURIComponent(text)}`);
+
+	assert.deepEqual(await q(`taller pan ${w}`), [a.id, b.id]);
+	assert.deepEqual(await q(`"taller de pan" ${w}`), [a.id], 'the phrase in order');
+	assert.deepEqual(await q(`"pan de barrio" ${w}`), [b.id]);
+	assert.deepEqual(await ids(`q=${encodeURIComponent(`"taller de pan" ${w}`)}&sort=relevance`),
+	    [a.id], 'by relevance too');
+	for (const odd of ['"', '-"', '""', '-', '" "', `-${w}`])
+		assert.deepEqual(await q(odd), await ids(''), odd);
+	assert.deepEqual(await q(`"taller de pan ${w}`), [a.id], 'an unclosed quote runs to the end');
+	assert.deepEqual(await q(`${w} -pan`), [c.id]);
+	assert.deepEqual(await q(`${w} -"taller de pan"`), [b.id, c.id]);
+	assert.deepEqual(await q(`${w}-pan`), [a.id, b.id], 'a hyphen inside a word only breaks it');
+	assert.deepEqual(await q(`${w} - pan`), [a.id, b.id], 'a - on its own leaves nothing out');
+	// Nothing required: FULLTEXT cannot list what lacks a word, so the
+	// list is as without q.
+	assert.deepEqual(await q('-pan'), await ids(''));
+	const res = await anon.page('GET', '/events');
+	assert.match(res.text, /aria-describedby="f-q-help"/);
 });
 
 test('sort=relevance puts the best match first', async () => {
