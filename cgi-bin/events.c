@@ -274,12 +274,15 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "LEFT JOIN organizations o ON o.user_id = u.id WHERE u.id = ? AND "
 	  "u.role = 'empresa' AND u.deleted_at IS NULL AND u.disabled = 0",
 	  NULL, 0 },
-	/* STMT_COMPANIES: whom an NGO may invite */
+	/* STMT_COMPANIES: whom an NGO may invite to an event: none with a
+	 * sponsorship of it open or accepted */
 	{ "SELECT u.id, COALESCE(o.name, u.name) AS name FROM users u "
 	  "LEFT JOIN organizations o ON o.user_id = u.id WHERE "
 	  "u.role = 'empresa' AND "
-	  "u.deleted_at IS NULL AND u.disabled = 0 ORDER BY name, u.id "
-	  "LIMIT 500", NULL, 0 },
+	  "u.deleted_at IS NULL AND u.disabled = 0 AND NOT EXISTS (SELECT 1 "
+	  "FROM event_sponsors s WHERE s.event_id = ? AND s.company_id = u.id "
+	  "AND s.status <> 'declined') ORDER BY name, u.id LIMIT 500",
+	  NULL, 0 },
 	/* STMT_REACTION_ADD: a second like changes nothing */
 	{ "INSERT IGNORE INTO event_reactions (event_id, user_id) "
 	  "VALUES (?, ?)", NULL, 0 },
@@ -506,6 +509,8 @@ event_decorate(struct req *r, json_t *e)
 	    0));
 	json_object_set_new(e, "is_published", json_boolean(strcmp(st,
 	    "published") == 0));
+	json_object_set_new(e, "is_open", json_boolean(strcmp(st,
+	    "published") == 0 && json_is_true(json_object_get(e, "upcoming"))));
 	json_object_set_new(e, "is_finished", json_boolean(strcmp(st,
 	    "finished") == 0));
 	json_object_set_new(e, "is_cancelled", json_boolean(strcmp(st,
@@ -671,14 +676,15 @@ event_actions(struct req *r, json_t *e, const json_t *part)
 	json_object_set_new(e, "can_edit", json_boolean(owner && (draft ||
 	    published)));
 	json_object_set_new(e, "can_publish", json_boolean(owner && draft));
-	json_object_set_new(e, "can_finish", json_boolean(owner && published));
+	json_object_set_new(e, "can_finish", json_boolean(owner && published &&
+	    !json_is_true(json_object_get(e, "upcoming"))));
 	json_object_set_new(e, "can_cancel", json_boolean(owner && published));
 	json_object_set_new(e, "can_delete", json_boolean(owner && draft));
 	json_object_set_new(e, "can_enroll", json_boolean(r->user.id != 0 &&
 	    !owner && published && json_is_true(json_object_get(e,
 	    "upcoming")) && (part == NULL || strcmp(ps, "cancelled") == 0)));
 	json_object_set_new(e, "can_leave", json_boolean(active &&
-	    !json_is_true(json_object_get(e, "is_finished"))));
+	    json_is_true(json_object_get(e, "upcoming"))));
 	json_object_set_new(e, "can_react", json_boolean(r->user.id != 0));
 	json_object_set_new(e, "can_sponsor", json_boolean(
 	    r->user.role == ROLE_EMPRESA && published));
@@ -1666,10 +1672,12 @@ events_list(struct req *r, json_t *m)
 		json_object_set_new(m, "feed_url", json_string(feed));
 		json_object_set_new(m, "feed_link", json_string(arena_printf(
 		    r->arena, "%s%s", site_base(r), feed)));
+	}
+	/* Only those who organise have events of their own. */
+	if ((r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0)
 		json_object_set_new(m, "mine_url", json_string(arena_printf(
 		    r->arena, "/events?organizer_id=%lld&status=all",
 		    (long long)r->user.id)));
-	}
 	json_object_set_new(m, "can_create", json_boolean(
 	    (r->user.role & (ROLE_ONG | ROLE_ADMIN)) != 0));
 	return HTTP_OK;
@@ -1879,8 +1887,9 @@ evdata_check(struct req *r, const struct evdata *d, const json_t *cur)
 	if (cur != NULL)
 		iso_to_sql(jstr(cur, "starts_at"), was);
 	/* A new start is in the future; one left as it was may have passed
-	 * (the title of an event under way can still be mended). */
-	if ((cur == NULL || strcmp(d->starts, was) != 0) &&
+	 * (the title of an event under way can still be mended).  The form
+	 * shows minutes, so the same minute is the start left as it was. */
+	if ((cur == NULL || strncmp(d->starts, was, 16) != 0) &&
 	    r->invalid[EV_STARTS] == NULL && d->starts[0] != '\0' &&
 	    has_come(d->starts))
 		req_set_invalid(r, EV_STARTS, "valid.event_starts_past");
@@ -2352,6 +2361,12 @@ status_tx(void *arg)
 		c->st = HTTP_CONFLICT;
 		return DB_NOTFOUND;
 	}
+	/* What has not begun is called off (cancel), not over. */
+	if (s->t == T_FINISH && !has_started(c->cur)) {
+		c->r->detail = "error_detail.event_not_started";
+		c->st = HTTP_CONFLICT;
+		return DB_NOTFOUND;
+	}
 	if ((rc = db_exec(&stmts[STMT_EVENT_STATUS], P(DB_TEXT(to), DB_TEXT(to),
 	    DB_INT(c->id), DB_TEXT(transitions[s->t].from)), NULL, NULL)) !=
 	    DB_OK)
@@ -2517,6 +2532,12 @@ sponsor_tx(void *arg)
 	rc = DB_NOTFOUND;
 	if (event_closed(ev)) {
 		r->detail = "error_detail.event_closed";
+		s->st = HTTP_CONFLICT;
+		goto out;
+	}
+	/* A company could not open a draft's page to answer. */
+	if (strcmp(jstr(ev, "status"), "draft") == 0) {
+		r->detail = "error_detail.sponsor_draft";
 		s->st = HTTP_CONFLICT;
 		goto out;
 	}
@@ -2747,14 +2768,15 @@ events_sponsors(struct req *r, json_t *m)
 		    jint(row, "company_id") == r->user.id)));
 	}
 	if (owner && !r->api) {
-		rc = db_query(&stmts[STMT_COMPANIES], DB_NOPARAMS, &companies);
+		rc = db_query(&stmts[STMT_COMPANIES], P(DB_INT(r->id)),
+		    &companies);
 		if (rc != DB_OK)
 			goto fail;
 		json_object_set_new(m, "companies", companies);
 	}
 	json_object_set_new(e, "is_owner", json_boolean(owner));
 	json_object_set_new(e, "can_invite", json_boolean(owner &&
-	    !event_closed(e)));
+	    strcmp(jstr(e, "status"), "published") == 0));
 	json_object_set_new(m, "event", e);
 	json_object_set_new(m, "items", rows);
 	json_object_set_new(m, "next", json_null());

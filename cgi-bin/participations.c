@@ -867,6 +867,7 @@ list_event(struct req *r, json_t *m, long long page)
 {
 	const char	*st;
 	json_t		*ev = NULL, *rows = NULL, *counts = NULL, *it, *c;
+	bool		 open;
 	enum db_status	 rc;
 	int64_t		 eid;
 	size_t		 i;
@@ -892,10 +893,13 @@ list_event(struct req *r, json_t *m, long long page)
 	json_array_foreach(counts, i, it)
 		json_object_set(c, jstr(it, "status"), json_object_get(it, "n"));
 	json_object_set_new(m, "counts", c);
+	/* Decisions are taken while the event is published (approving one
+	 * of a cancelled or finished event would be refused). */
+	open = strcmp(jstr(ev, "status"), "published") == 0;
 	json_array_foreach(rows, i, it) {
 		status_words(r, it);
 		stamp_words(r, it, jstr(ev, "timezone"));
-		json_object_set_new(it, "can_decide", json_boolean(
+		json_object_set_new(it, "can_decide", json_boolean(open &&
 		    strcmp(jstr(it, "status"), "pending") == 0 &&
 		    jint(it, "user_id") != r->user.id));
 	}
@@ -906,7 +910,7 @@ list_event(struct req *r, json_t *m, long long page)
 	json_object_set(m, "event", ev);
 	page_model(m, rows, page);
 	rows = NULL;
-	json_object_set_new(m, "any_pending", json_boolean(
+	json_object_set_new(m, "any_pending", json_boolean(open &&
 	    jint(c, "pending") > 0));
 out:
 	json_decref(ev);
@@ -961,7 +965,8 @@ participations_show(struct req *r, json_t *m)
 	json_object_set_new(row, "can_cancel", json_boolean(to_bool(row,
 	    "upcoming") && mine && active));
 	json_object_set_new(row, "can_decide", json_boolean(organiser &&
-	    !mine && strcmp(jstr(row, "status"), "pending") == 0));
+	    !mine && strcmp(jstr(row, "status"), "pending") == 0 &&
+	    strcmp(jstr(row, "event_status"), "published") == 0));
 	json_object_set_new(row, "is_organizer", json_boolean(organiser));
 	status_words(r, row);
 	stamp_words(r, row, jstr(row, "event_timezone"));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { assertProblem, serial } from './lib.mjs';
 import {
     Client, account, createEvent, decode, eventFields, future, outboxTopics,
-    pageSignIn, publishedEvent, signUp,
+    pageSignIn, publishedEvent, signUp, sql,
 } from './events-lib.mjs';
 
 await serial();
@@ -34,6 +34,12 @@ test('draft -> published -> finished, each change in the outbox', async () => {
 
 	res = await ong.api('POST', `/api/v1/events/${ev.id}/publish`);
 	assertProblem(res, 409);
+	// Not begun: it is cancelled, not finished.
+	res = await ong.api('POST', `/api/v1/events/${ev.id}/finish`);
+	const early = assertProblem(res, 409);
+	assert.match(early.detail, /not begun|no ha empezado/);
+	sql(`UPDATE events SET starts_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR
+	    WHERE id = ${ev.id}`);
 	res = await ong.api('POST', `/api/v1/events/${ev.id}/finish`);
 	assert.equal(res.status, 200);
 	assert.equal(res.json().status, 'finished');
@@ -210,6 +216,46 @@ test('pages: create, publish and edit an event with forms (no JavaScript)', asyn
 	assert.equal(res.status, 303);
 	res = await c.post(`/events/${id}/delete`);
 	assert.equal(res.status, 409, 'a cancelled event is not deleted');
+});
+
+test('pages: an event under way is mended, finished, and no longer left', async () => {
+	const c = new Client(TAG);
+	const u = await signUp(c, 'ong');
+	const person = await account(TAG, 'externo');
+	const ev = await publishedEvent(c);
+	let res = await person.api('POST', '/api/v1/participations', { event_id: ev.id });
+	assert.equal(res.status, 201, res.text);
+	c.access = null;
+	await pageSignIn(c, u.email, u.password);
+	res = await c.page('GET', `/events/${ev.id}`);
+	assert.doesNotMatch(res.text, new RegExp(`action="/events/${ev.id}/finish"`),
+	    'nothing to finish before it begins');
+
+	// Under way since a time with seconds, which the form cannot show.
+	sql(`UPDATE events SET starts_at = UTC_TIMESTAMP() - INTERVAL 3599 SECOND,
+	    ends_at = UTC_TIMESTAMP() + INTERVAL 2 HOUR WHERE id = ${ev.id}`);
+	res = await c.page('GET', `/events/${ev.id}/edit`);
+	assert.equal(res.status, 200);
+	const value = (name) => res.text.match(new RegExp(
+	    `name="${name}"[^>]*value="([^"]*)"`))[1];
+	const form = { title: 'Título corregido', description: 'Sin erratas',
+	    type_id: '1', city_id: '1', place_id: '', starts_at: value('starts_at'),
+	    ends_at: value('ends_at'), capacity: '0' };
+	res = await c.post(`/events/${ev.id}`, form);
+	assert.equal(res.status, 303, decode(res.text).slice(0, 400));
+	res = await new Client(TAG).api('GET', `/api/v1/events/${ev.id}`);
+	assert.equal(res.json().title, 'Título corregido');
+
+	res = await c.page('GET', `/events/${ev.id}`);
+	assert.match(res.text, new RegExp(`action="/events/${ev.id}/finish"`));
+	const mine = await person.page('GET', `/events/${ev.id}`,
+	    { cookies: false, token: person.access });
+	assert.doesNotMatch(mine.text, /\/participations\/\d+\/cancel/,
+	    'leaving is over once it has begun');
+	const anon = await new Client(TAG).page('GET', `/events/${ev.id}`);
+	assert.doesNotMatch(anon.text, /login\?next=/, 'no sign-in to enrol');
+	res = await c.post(`/events/${ev.id}/finish`);
+	assert.equal(res.status, 303);
 });
 
 test('pages: deleting a draft goes back to the list', async () => {

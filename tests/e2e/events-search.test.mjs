@@ -107,7 +107,7 @@ test('city, type, date range, organiser and status filters', async () => {
 	    type_id: 5, starts_at: future(30), ends_at: future(30, 12) });
 	const over = await publishedEvent(ong, { title: `Terminado ${w}`, city_id: 1,
 	    type_id: 5, starts_at: future(25), ends_at: future(25, 12) });
-	await ong.api('POST', `/api/v1/events/${over.id}/finish`);
+	sql(`UPDATE events SET status = 'finished' WHERE id = ${over.id}`);
 
 	assert.deepEqual(await ids(`q=${w}&city_id=1`), [madrid.id]);
 	assert.deepEqual(await ids(`q=${w}&city_id=2`), [bcn.id]);

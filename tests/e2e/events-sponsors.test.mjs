@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { assertProblem, serial } from './lib.mjs';
 import {
-    account, createEvent, outboxTopics, publishedEvent,
+    account, createEvent, outboxTopics, publishedEvent, sql,
 } from './events-lib.mjs';
 
 await serial();
@@ -62,16 +62,12 @@ test('a company asks, the NGO accepts, the sponsor shows on the event', async ()
 test('the NGO invites, the company declines, then asks again', async () => {
 	const ong = await account(TAG, 'ong');
 	const co = await account(TAG, 'empresa');
-	const ev = await createEvent(ong);	// a draft may be prepared with sponsors
+	const ev = await publishedEvent(ong);
 
 	let res = await ong.api('POST', `/api/v1/events/${ev.id}/sponsors`,
 	    { company_id: co.user.id });
 	assert.equal(res.status, 201, res.text);
 	assert.equal(res.json().status, 'invited');
-	// The company cannot see a draft yet.
-	res = await co.api('POST', `/api/v1/events/${ev.id}/sponsors/${co.user.id}/accept`);
-	assertProblem(res, 404);
-	await ong.api('POST', `/api/v1/events/${ev.id}/publish`);
 
 	// The NGO cannot answer its own invitation.
 	res = await ong.api('POST', `/api/v1/events/${ev.id}/sponsors/${co.user.id}/accept`);
@@ -120,6 +116,19 @@ test('invitations: only the organiser, only companies, not after the event', asy
 	await ong.api('POST', `/api/v1/events/${ev.id}/cancel`);
 	res = await co.api('POST', `/api/v1/events/${ev.id}/sponsors`);
 	assertProblem(res, 409);
+
+	// A draft has no sponsors yet: the company could not even see it.
+	const draft = await createEvent(ong);
+	doc = assertProblem(await ong.api('POST', `/api/v1/events/${draft.id}/sponsors`,
+	    { company_id: co.user.id }), 409);
+	assert.match(doc.detail, /draft|borrador/i);
+	assert.equal(sql(`SELECT COUNT(*) FROM event_sponsors WHERE event_id = ${draft.id}`)[0][0], '0');
+	assert.equal(sql(`SELECT COUNT(*) FROM outbox WHERE topic LIKE 'sponsor.%' AND
+	    JSON_VALUE(payload, '$.event_id') = ${draft.id}`)[0][0], '0');
+	res = await ong.page('GET', `/events/${draft.id}/sponsors`,
+	    { cookies: false, token: ong.access });
+	assert.equal(res.status, 200);
+	assert.doesNotMatch(res.text, /<select[^>]*name="company_id"/, 'no invitation form');
 });
 
 test('pages: the sponsors page lists and answers without JavaScript', async () => {
@@ -132,8 +141,9 @@ test('pages: the sponsors page lists and answers without JavaScript', async () =
 	assert.equal(res.status, 200);
 	assert.match(res.text, new RegExp(
 	    `action="/events/${ev.id}/sponsors/${co.user.id}/accept"`));
-	assert.match(res.text, new RegExp(`<option value="${co.user.id}">`),
-	    'the company may be invited from the form');
+	assert.doesNotMatch(res.text, new RegExp(`<option value="${co.user.id}">`),
+	    'a company that asked is not offered again');
+	assert.match(res.text, /<option value="\d+">/, 'others are');
 	const form = await ong.send(`/events/${ev.id}/sponsors/${co.user.id}/accept`,
 	    { method: 'POST', html: true, cookies: false, token: ong.access,
 	    form: {} });

@@ -155,7 +155,7 @@ test('the page form shows every reason beside its field', async () => {
 	assert.match(res.text, /value="-5"/, 'what was typed stays');
 	// The summary names each field as the form labels it.
 	assert.match(res.text, /<a class="error-list__field" href="#f-title">Título<\/a>/);
-	assert.match(res.text, /<a class="error-list__field" href="#f-ends_at">Fin<\/a>/);
+	assert.match(res.text, /<a class="error-list__field" href="#f-ends_at">Termina<\/a>/);
 	assert.doesNotMatch(res.text, /href="#f-[a-z_]+">[a-z_]+<\/a>/);
 	// An error with no field to mend lists none.
 	const page = await ong.send('/events/999999999', { html: true,

@@ -528,8 +528,16 @@ test('mine lists my participations with the event title and start', async () => 
 
 // ------------------------------------------------------------------ pages
 
-/* A browser session for a demo account: cookies and the CSRF token. */
-async function browser(email) {
+/* A browser session for a demo account: cookies and the CSRF token.
+ * One sign-in per account, as sign-ins are limited. */
+const sessions = new Map();
+function browser(email) {
+	if (!sessions.has(email))
+		sessions.set(email, signInBrowser(email));
+	return sessions.get(email);
+}
+
+async function signInBrowser(email) {
 	const jar = {};
 	const keep = (res) => {
 		for (const [k, line] of Object.entries(cookies(res)))
@@ -656,4 +664,20 @@ test('pages: a person turned down sees so, with no form to enrol again', async (
 	const post = await s.post('/participations', { event_id: String(ev.id) });
 	assert.equal(post.status, 409);
 	assert.ok(post.text.includes(words.error_detail.participation_declined));
+});
+
+test('pages: no decisions are offered once the event is cancelled', async () => {
+	const ev = makeEvent({ capacity: 3, approval: 1 });
+	const p = await person();
+	const mine = await enrol(p, ev.id);
+	const s = await browser('ong@agora.test');
+	let res = await s.get(`/participations?event_id=${ev.id}`);
+	assert.ok(res.text.includes(`/participations/${mine.id}/approve`));
+	sql(`UPDATE events SET status = 'cancelled' WHERE id = ${ev.id}`);
+	res = await s.get(`/participations?event_id=${ev.id}`);
+	assert.equal(res.status, 200);
+	assert.ok(!res.text.includes(`/participations/${mine.id}/approve`));
+	assert.ok(!res.text.includes('action="/participations/bulk"'));
+	res = await s.get(`/participations/${mine.id}`);
+	assert.ok(!res.text.includes(`/participations/${mine.id}/approve`));
 });
