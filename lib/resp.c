@@ -224,13 +224,43 @@ viewer(struct req *r, json_t *m)
 	json_object_set_new(m, "csrf", json_string(r->csrf ? r->csrf : ""));
 }
 
+/* The page's path with its query, less any lang= (the language links
+ * add their own), so that switching language or signing in comes back
+ * to the same list, filters and page.  Ends in '?' or '&' when sep. */
+static const char *
+page_again(struct req *r, bool sep)
+{
+	struct buf	 b;
+	const char	*q = r->query, *end, *out;
+	size_t		 len;
+
+	buf_init(&b);
+	buf_puts(&b, r->path);
+	buf_putc(&b, '?');
+	while (*q != '\0') {
+		end = strchr(q, '&');
+		len = end != NULL ? (size_t)(end - q) : strlen(q);
+		if (len > 0 && !(len >= 4 && strncmp(q, "lang", 4) == 0 &&
+		    (len == 4 || q[4] == '='))) {
+			buf_append(&b, q, len);
+			buf_putc(&b, '&');
+		}
+		q += len + (end != NULL);
+	}
+	if (!sep)
+		b.len--;	/* the last '?' or '&' */
+	out = arena_strndup(r->arena, buf_str(&b), b.len);
+	buf_free(&b);
+	return out;
+}
+
 /* Adds what the layout needs to a page model; the unread counter only
  * when the database is worth asking. */
 static void
 decorate(struct req *r, json_t *m, bool badge)
 {
 	json_t		*langs, *flash;
-	const char	*fl, *code;
+	const char	*fl, *code, *here = page_again(r, true);
 	long long	 unread;
 	const char	*names[2][2] = { { "es", "Español" }, { "en", "English" } };
 	size_t		 i;
@@ -243,7 +273,7 @@ decorate(struct req *r, json_t *m, bool badge)
 		code = names[i][0];
 		json_array_append_new(langs, json_pack("{s:s, s:s, s:s, s:b}",
 		    "code", code, "name", names[i][1], "url",
-		    arena_printf(r->arena, "%s?lang=%s", r->path, code),
+		    arena_printf(r->arena, "%slang=%s", here, code),
 		    "current", strcmp(code, r->lang) == 0));
 	}
 	json_object_set_new(m, "langs", langs);
@@ -461,7 +491,7 @@ resp_build(struct req *r, enum http_status st, json_t *m, struct buf *out)
 		struct buf	 next;
 
 		buf_init(&next);
-		url_encode(&next, r->path);
+		url_encode(&next, page_again(r, false));
 		st = HTTP_SEE_OTHER;
 		buf_printf(&h, "Location: /login?next=%s\r\n", buf_str(&next));
 		buf_free(&next);

@@ -97,6 +97,20 @@ test('?lang= wins over the cookie, and the cookie over Accept-Language', async (
 	assert.equal(htmlLang(res.text), 'en');
 });
 
+test('the language links and the sign-in keep the page\'s query', async () => {
+	let res = await page('/events?q=zorro&lang=es&page=2&lang=xx&language=1');
+	assert.equal(res.status, 200);
+	const hrefs = [...res.text.matchAll(/href="([^"]*lang=en)"/g)].map((m) => m[1]);
+	assert.deepEqual(hrefs, ['/events?q=zorro&amp;page=2&amp;language=1&amp;lang=en']);
+	const html = { Accept: 'text/html' };
+	res = await page('/users/me', html);
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.location, '/login?next=%2Fusers%2Fme');
+	res = await page('/participations?event_id=17&lang=en', html);
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.location, '/login?next=%2Fparticipations%3Fevent_id%3D17');
+});
+
 test('an unknown ?lang= is ignored and sets no cookie', async () => {
 	const res = await page('/?lang=xx');
 	assert.equal(res.status, 200);
