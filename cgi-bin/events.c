@@ -1532,6 +1532,9 @@ list_part(struct req *r, const struct listing *l, json_t *part,
 	json_object_set_new(part, "status_choice", json_pack("{s:b}",
 	    l->status, 1));
 	json_object_set_new(part, "signed_in", json_boolean(r->user.id != 0));
+	/* Words typed, none searchable: say why the list is not narrowed. */
+	json_object_set_new(part, "q_ignored", json_boolean(*l->fq == '\0' &&
+	    l->q[strspn(l->q, " \t")] != '\0'));
 	buf_init(&qs);
 	qs_add(&qs, "q", l->q);
 	if (l->type)

@@ -79,8 +79,14 @@ test('a phrase in quotes stands as typed; a leading - leaves a word out', async 
 	// Nothing required: FULLTEXT cannot list what lacks a word, so the
 	// list is as without q.
 	assert.deepEqual(await q('-pan'), await ids(''));
-	const res = await anon.page('GET', '/events');
+	let res = await anon.page('GET', '/events');
 	assert.match(res.text, /aria-describedby="f-q-help"/);
+	assert.doesNotMatch(res.text, /<p class="muted" role="status">/);
+	// Only short words: the page says why nothing was narrowed.
+	res = await anon.page('GET', `/events?q=${encodeURIComponent('5 km')}`);
+	assert.match(res.text, /<p class="muted" role="status">/);
+	res = await anon.page('GET', `/events?q=${w}`);
+	assert.doesNotMatch(res.text, /<p class="muted" role="status">/);
 });
 
 test('sort=relevance puts the best match first', async () => {
