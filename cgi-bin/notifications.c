@@ -211,14 +211,13 @@ notifications_unread(struct req *r, json_t *m)
 
 /*
  * POST /notifications/{id}/read: any signed-in user, their own only (404
- * for anyone else's: existence is private).  204; a page goes on to the
- * notification's link, or back to the list.
+ * for anyone else's: existence is private).  204; a page goes back to
+ * the list (the title is the link to follow).
  */
 static enum http_status
 notifications_read(struct req *r, json_t *m)
 {
 	json_t		*n = NULL;
-	const char	*link;
 	enum db_status	 rc;
 
 	(void)m;	/* 204: nothing to say */
@@ -228,9 +227,7 @@ notifications_read(struct req *r, json_t *m)
 		return app_db_status(rc);
 	rc = db_exec(&stmts[STMT_READ], P(DB_INT(r->id), DB_INT(r->user.id)),
 	    NULL, NULL);
-	link = json_string_value(json_object_get(n, "link"));
-	r->redirect = link != NULL && link[0] == '/' ? arena_strdup(r->arena,
-	    link) : "/notifications";
+	r->redirect = "/notifications";
 	json_decref(n);
 	if (rc != DB_OK)
 		return app_db_status(rc);
@@ -554,7 +551,8 @@ newest_first(const void *a, const void *b)
 }
 
 /*
- * GET /notifications/dev/mail: anyone, on a development install only
+ * GET /notifications/dev/mail: admins (the spool holds everyone's mail,
+ * reset links too), on a development install only
  * ([notifications] dev_mail, set by etc/stack.sh; 404 otherwise).  The
  * messages in the mail spool, newest first: {items: [{file, to, subject,
  * date}]}.
@@ -645,10 +643,10 @@ static const struct route routes[] = {
 	    ROLE_USER, NULL },
 	{ M_DELETE, "/notifications/devices", notifications_device_del,
 	    ROLE_USER, NULL },
-	{ M_GET, "/notifications/dev/mail", notifications_dev_mail, ROLE_ANY,
+	{ M_GET, "/notifications/dev/mail", notifications_dev_mail, ROLE_ADMIN,
 	    "notifications/mail" },
 	{ M_GET, "/notifications/dev/mail/{file}", notifications_dev_mail_show,
-	    ROLE_ANY, NULL },
+	    ROLE_ADMIN, NULL },
 	{ 0, NULL, NULL, 0, NULL },
 };
 

@@ -655,7 +655,9 @@ decide_tx(void *arg)
 		return rc;
 	if ((rc = lock_pair(c, &ev, &row)) == DB_OK) {
 		c->title = arena_strdup(c->r->arena, jstr(row, "title"));
-		if (strcmp(jstr(ev, "status"), "published") != 0 && c->approve)
+		/* Once cancelled or finished, the event's own notice is the
+		 * answer: a rejection would arrive instead of it. */
+		if (strcmp(jstr(ev, "status"), "published") != 0)
 			rc = refuse(c, HTTP_CONFLICT,
 			    "error_detail.participation_closed");
 		else
@@ -689,7 +691,7 @@ bulk_tx(void *arg)
 	if ((rc = db_query_one(&stmts[STMT_EVENT_LOCK], P(DB_INT(c->event_id)),
 	    &ev)) != DB_OK)
 		goto out;
-	if (c->approve && strcmp(jstr(ev, "status"), "published") != 0) {
+	if (strcmp(jstr(ev, "status"), "published") != 0) {	/* as decide_tx */
 		rc = refuse(c, HTTP_CONFLICT, "error_detail.participation_closed");
 		goto out;
 	}

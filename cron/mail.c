@@ -5,6 +5,7 @@
  * used by make run and the tests) as <outbox id>-<template>.eml.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -122,7 +123,16 @@ deliver_command(const char *cmd, const struct buf *msg, char *err,
 		return -1;
 	}
 	if ((st = pclose(p)) != 0) {
-		snprintf(err, errlen, "%s exited with %d", cmd, st);
+		/* The admin reads this on the dead letters page: the exit
+		 * code or the signal, not the raw wait status. */
+		if (st != -1 && WIFEXITED(st))
+			snprintf(err, errlen, "%s exited with %d", cmd,
+			    WEXITSTATUS(st));
+		else if (st != -1 && WIFSIGNALED(st))
+			snprintf(err, errlen, "%s was killed by signal %d", cmd,
+			    WTERMSIG(st));
+		else
+			snprintf(err, errlen, "%s: %s", cmd, strerror(errno));
 		return -1;
 	}
 	return 0;

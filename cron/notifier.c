@@ -741,7 +741,8 @@ main(int argc, char *argv[])
 		sleep(1);
 	}
 	if (total > 0)
-		log_info("delivered %d outbox rows", total);
+		log_info("handled %d outbox rows (delivered, or failed and "
+		    "kept for a retry or the dead letters)", total);
 	db_release_all(stmts, STMT__MAX);
 	outbox_free();
 	rollups_free();

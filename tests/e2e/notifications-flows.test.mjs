@@ -226,7 +226,18 @@ test('a password reset shows in-app too (its mail is the reset mail)', async () 
 	const got = rowsOf(ben.user.id, 'password_reset');
 	assert.equal(got.length, 1);
 	assert.equal(got[0].link, 'NULL', 'no link: the token stays in the mail');
-	assert.equal(mailsTo(email, 'password_reset').length, 1);
+	const mails = mailsTo(email, 'password_reset');
+	assert.equal(mails.length, 1);
+	// A plain-text mail: the name as written, no HTML entities.
+	sqlText(`UPDATE users SET name = 'Seán O''Neil & <Co>' WHERE id = ${ben.user.id}`);
+	await ben.api('POST', '/api/v1/auth/password/forgot', { email }, { token: false });
+	await runNotifier();
+	const named = mailsTo(email, 'password_reset').map((m) => m.text)
+	    .find((t) => t.includes('Seán'));
+	assert.ok(named, 'a second reset mail');
+	assert.ok(named.includes("Seán O'Neil & <Co>,"), named.slice(0, 400));
+	assert.doesNotMatch(named, /&amp;|&#39;|&lt;/);
+	assert.match(named, /\/password\/reset\?token=[A-Za-z0-9_-]+/);
 });
 
 test('a reminder a day before, once, to approved participants only', async () => {
@@ -482,4 +493,17 @@ test('a consumer that fails is retried and then recovers', async () => {
 	assert.doesNotMatch(mail, /Revisa la solicitud/);
 	assert.equal(rowsOf(ong.user.id).filter((n) =>
 	    n.link === `/events/${pev.json().id}`).length, 1, 'not doubled');
+});
+
+test('a mail command that fails is logged by its exit code', async () => {
+	const id = Number(sqlText(`INSERT INTO outbox (topic, payload) VALUES
+	    ('mail.notification', JSON_OBJECT('user_id', ${ana.user.id},
+	     'type', 'event_changed', 'title', 'Salida', 'subject', 'Salida',
+	     'body', 'b', 'link', '/events', 'event_title', 'Salida',
+	     'source', 0));
+	    SELECT LAST_INSERT_ID()`));
+	await runNotifier({ AGORA_MAIL_SPOOL: '', AGORA_MAIL_COMMAND: 'cat >/dev/null; exit 3' });
+	const error = sqlText(`SELECT last_error FROM outbox WHERE id = ${id}`);
+	assert.match(error, /exited with 3$/, 'not the wait status (768)');
+	sqlText(`DELETE FROM outbox WHERE id = ${id}`);
 });

@@ -680,4 +680,11 @@ test('pages: no decisions are offered once the event is cancelled', async () => 
 	assert.ok(!res.text.includes('action="/participations/bulk"'));
 	res = await s.get(`/participations/${mine.id}`);
 	assert.ok(!res.text.includes(`/participations/${mine.id}/approve`));
+	// Nor taken: the cancellation is the answer everyone gets.
+	for (const step of ['approve', 'reject'])
+		assertProblem(await api('POST', `/api/v1/participations/${mine.id}/${step}`,
+		    ong.token), 409);
+	assertProblem(await api('POST', '/api/v1/participations/bulk', ong.token,
+	    { event_id: ev.id, action: 'reject', ids: [mine.id] }), 409);
+	assert.deepEqual(topics(mine.id), ['participation.created']);
 });
