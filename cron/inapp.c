@@ -344,9 +344,15 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 	if (title == NULL)
 		title = "";
 	status = json_string_value(json_object_get(row->payload, "status"));
-	/* An enrolment the event took on its own needs no review. */
-	body_part = k == &kinds[K_ENROL] && status != NULL &&
-	    strcmp(status, "approved") == 0 ? "body_auto" : "body";
+	/* Only a pending enrolment waits for the NGO's review; one the
+	 * event took on its own, or put on its full waiting list, does not. */
+	body_part = "body";
+	if (k == &kinds[K_ENROL] && status != NULL &&
+	    strcmp(status, "approved") == 0)
+		body_part = "body_auto";
+	else if (k == &kinds[K_ENROL] && status != NULL &&
+	    strcmp(status, "waitlisted") == 0)
+		body_part = "body_waitlisted";
 	if (k->link != NULL)
 		snprintf(link, sizeof(link), "/events/%lld%s",
 		    (long long)jint(row->payload, "event_id"), k->link);

@@ -507,3 +507,21 @@ test('a mail command that fails is logged by its exit code', async () => {
 	assert.match(error, /exited with 3$/, 'not the wait status (768)');
 	sqlText(`DELETE FROM outbox WHERE id = ${id}`);
 });
+
+test('the NGO hears that a full event put someone on its waiting list', async () => {
+	const res = await ong.api('POST', '/api/v1/events', {
+		title: 'Taller lleno', description: 'Una plaza.', type_id: 1,
+		city_id: 1, starts_at: future(26, 9), ends_at: future(26, 12),
+		capacity: 1, status: 'published' });
+	assert.equal(res.status, 201, res.text);
+	const id = res.json().id;
+	await enrol(ana, id);
+	assert.equal((await enrol(ben, id)).status, 'waitlisted');
+	await runNotifier();
+	const bodies = sqlText(`SELECT body FROM notifications WHERE user_id =
+	    ${ong.user.id} AND link = '/events/${id}' ORDER BY id`).split('\n');
+	assert.deepEqual(bodies, [
+	    'Alguien se ha inscrito en tu evento «Taller lleno».',
+	    'Alguien se ha apuntado a la lista de espera de tu evento «Taller lleno», que está completo. Ocupará la primera plaza que quede libre.',
+	]);
+});
