@@ -1,7 +1,8 @@
 /*
  * reminders: a timed job of the notifier.  Each approved participant of
  * a published event starting within [notifier] reminder_hours (24) is
- * reminded once: one event.reminder outbox row per event and run names
+ * reminded once per start (moved, it is reminded again before the new
+ * one): one event.reminder outbox row per event and run names
  * the people it is for, and the in-app consumer turns it into their
  * reminders (and their mail and push).  event_reminded remembers who was
  * reminded, in the same transaction as the outbox row, so someone
@@ -24,10 +25,11 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "e.starts_at > UTC_TIMESTAMP() AND e.starts_at <= "
 	  "UTC_TIMESTAMP() + INTERVAL ? HOUR AND NOT EXISTS (SELECT 1 FROM "
 	  "event_reminded r WHERE r.event_id = e.id AND r.user_id = "
-	  "p.user_id) ORDER BY e.id, p.user_id LIMIT 1000", NULL, 0 },
-	/* STMT_MARK */
-	{ "INSERT IGNORE INTO event_reminded (event_id, user_id) "
-	  "VALUES (?, ?)", NULL, 0 },
+	  "p.user_id AND r.starts_at = e.starts_at) ORDER BY e.id, p.user_id "
+	  "LIMIT 1000", NULL, 0 },
+	/* STMT_MARK: for the start the event has now */
+	{ "INSERT IGNORE INTO event_reminded (event_id, user_id, starts_at) "
+	  "SELECT id, ?, starts_at FROM events WHERE id = ?", NULL, 0 },
 };
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
@@ -66,8 +68,8 @@ remind_tx(void *arg)
 		}
 		first = row;
 		fresh = 0;
-		if ((rc = db_exec(&stmts[STMT_MARK], P(DB_INT(jint(row, "id")),
-		    DB_INT(jint(row, "user_id"))), &fresh, NULL)) != DB_OK)
+		if ((rc = db_exec(&stmts[STMT_MARK], P(DB_INT(jint(row,
+		    "user_id")), DB_INT(jint(row, "id"))), &fresh, NULL)) != DB_OK)
 			break;
 		if (fresh == 0)
 			continue;

@@ -273,6 +273,22 @@ test('a reminder a day before, once, to approved participants only', async () =>
 	assert.equal(mailsTo(emailOf(ana), 'event_reminder').length, 1);
 	assert.equal(Number(sqlText(`SELECT COUNT(*) FROM event_reminded
 	    WHERE event_id = ${id}`)), 3);
+
+	// Moved to a later day, then that day comes: reminded of the new
+	// start, once more each.
+	sql(`UPDATE events SET starts_at = starts_at + INTERVAL 7 DAY,
+	    ends_at = ends_at + INTERVAL 7 DAY WHERE id = ${id}`);
+	await runNotifier();
+	assert.equal(rowsOf(ana.user.id, 'event_reminder').filter((n) =>
+	    n.link === `/events/${id}`).length, 1, 'not before its last day');
+	sql(`UPDATE events SET starts_at = UTC_TIMESTAMP() + INTERVAL 20 HOUR,
+	    ends_at = UTC_TIMESTAMP() + INTERVAL 22 HOUR WHERE id = ${id}`);
+	await runNotifier();
+	await runNotifier();
+	for (const who of [ana, ben, dia])
+		assert.equal(rowsOf(who.user.id, 'event_reminder').filter((n) =>
+		    n.link === `/events/${id}`).length, 2, `again: ${who.user.id}`);
+	assert.equal(mailsTo(emailOf(ana), 'event_reminder').length, 2);
 });
 
 test('event cancelled: participants hear, by push too (HTTP endpoint)', async () => {
