@@ -88,9 +88,16 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_INSERT */
 	{ "INSERT INTO files (owner_id, kind, mime, size, sha256, width, "
 	  "height, public, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
-	/* STMT_GET */
-	{ "SELECT id, owner_id, kind, mime, size, sha256, width, height, "
-	  "public, name, created_at FROM files WHERE id = ?", NULL, 0 },
+	/* STMT_GET: a public picture is shown to all only while nothing
+	 * private uses it (a draft's cover, a private mega event's gallery):
+	 * those pages are 404 to others, and so are their pictures */
+	{ "SELECT f.id, f.owner_id, f.kind, f.mime, f.size, f.sha256, "
+	  "f.width, f.height, f.public AND NOT EXISTS (SELECT 1 FROM events e "
+	  "WHERE e.cover_file_id = f.id AND e.status = 'draft') AND NOT "
+	  "EXISTS (SELECT 1 FROM megaevent_images mi JOIN megaevents m ON "
+	  "m.id = mi.megaevent_id WHERE mi.file_id = f.id AND m.is_public = 0) "
+	  "AS public, f.name, f.created_at FROM files f WHERE f.id = ?",
+	  NULL, 0 },
 	/* STMT_EVENT_OWNER */
 	{ "SELECT organizer_id, title, status FROM events WHERE id = ? "
 	  "FOR UPDATE", NULL, 0 },
@@ -1040,6 +1047,16 @@ files_attach(struct req *r, json_t *m)
 
 /* ----------------------------------------------------------- downloads */
 
+/* A row's "public": the stored flag, or STMT_GET's reckoning (a number). */
+static bool
+is_public(const json_t *row)
+{
+	const json_t	*v = json_object_get(row, "public");
+
+	return json_is_true(v) || (json_is_integer(v) &&
+	    json_integer_value(v) != 0);
+}
+
 /* The file row if the caller may see it: public, or theirs, or an admin. */
 static enum http_status
 visible(struct req *r, json_t **row)
@@ -1051,7 +1068,7 @@ visible(struct req *r, json_t **row)
 	    DB_OK)
 		return app_db_status(rc);
 	owner = json_integer_value(json_object_get(*row, "owner_id"));
-	if (!json_is_true(json_object_get(*row, "public")) &&
+	if (!is_public(*row) &&
 	    owner != r->user.id && r->user.role != ROLE_ADMIN) {
 		json_decref(*row);
 		*row = NULL;
@@ -1101,7 +1118,7 @@ static void
 accel(struct req *r, json_t *row, const char *suffix, const char *type)
 {
 	const char	*rel;
-	bool		 pub = json_is_true(json_object_get(row, "public"));
+	bool		 pub = is_public(row);
 
 	store_path(r, json_string_value(json_object_get(row, "sha256")),
 	    suffix, &rel);
@@ -1255,7 +1272,7 @@ delete_tx(void *arg)
 	d->sha = arena_strdup(r->arena, json_string_value(json_object_get(row,
 	    "sha256")));
 	if (d->owner != r->user.id && r->user.role != ROLE_ADMIN) {
-		d->st = json_is_true(json_object_get(row, "public")) ?
+		d->st = is_public(row) ?
 		    HTTP_FORBIDDEN : HTTP_NOT_FOUND;
 		json_decref(row);
 		return DB_NOTFOUND;

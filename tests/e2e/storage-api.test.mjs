@@ -148,6 +148,37 @@ test('public pictures for everyone, cached long; documents only for their owner'
 	assert.equal((await admin.send(doc.url, { cookies: false })).status, 200);
 });
 
+test('a draft\'s cover and a private mega event\'s pictures are hidden with them', async () => {
+	const draft = await createEvent(ong);
+	const cover = (await upload(ong, uniquePng(), { fields: { kind: 'cover',
+	    event_id: draft.id } })).json();
+	const thumb = `${cover.url}/thumb/160.jpg`;
+	for (const u of [cover.url, thumb]) {
+		assert.equal((await anon.send(u, { cookies: false })).status, 404, u);
+		assert.equal((await other.send(u, { cookies: false })).status, 404, u);
+		const own = await ong.send(u, { cookies: false });
+		assert.equal(own.status, 200, u);
+		assert.match(own.headers['cache-control'], /private, no-store/);
+		assert.equal((await admin.send(u, { cookies: false })).status, 200, u);
+	}
+	const res = await ong.api('POST', `/api/v1/events/${draft.id}/publish`);
+	assert.equal(res.status, 200, res.text);
+	assert.equal((await anon.send(cover.url, { cookies: false })).status, 200,
+	    'published, it is everyone\'s');
+
+	const me = await ong.api('POST', '/api/v1/megaevents', {
+	    title: `Festival privado ${Date.now()}`, description: 'Sólo invitados.',
+	    category_id: 1, starts_at: '2031-04-16T10:00:00Z',
+	    ends_at: '2031-04-18T21:00:00Z', is_public: false });
+	assert.equal(me.status, 201, me.text);
+	const pic = (await upload(ong, uniquePng(), { fields: { kind: 'gallery',
+	    megaevent_id: me.json().id } })).json();
+	assert.equal((await anon.send(pic.url, { cookies: false })).status, 404);
+	assert.equal((await ong.send(pic.url, { cookies: false })).status, 200);
+	await ong.api('PATCH', `/api/v1/megaevents/${me.json().id}`, { is_public: true });
+	assert.equal((await anon.send(pic.url, { cookies: false })).status, 200);
+});
+
 test('ranges are served by the gateway', async () => {
 	const img = (await upload(ong, fixture('exif6-gps.jpg'))).json();
 	const res = await anon.send(img.url, { cookies: false, headers: { Range: 'bytes=0-9' } });
