@@ -26,6 +26,7 @@
 #include "outbox.h"
 #include "passwd.h"
 #include "req.h"
+#include "resp.h"
 #include "sess.h"
 
 #define REFRESH_DAYS	30
@@ -263,9 +264,7 @@ next_path(struct req *r)
 {
 	const char	*n = req_value(r, AU_NEXT);
 
-	if (n == NULL || n[0] != '/' || n[1] == '/' || n[1] == '\\')
-		return "/";
-	return n;
+	return resp_local_path(n) ? n : "/";
 }
 
 /*

@@ -43,6 +43,7 @@
 #include "log.h"
 #include "participation.h"
 #include "req.h"
+#include "resp.h"
 #include "tz.h"
 
 #define PAGE_SIZE	50
@@ -239,9 +240,7 @@ next_path(struct req *r, const char *def)
 {
 	const char	*n = req_value(r, PA_NEXT);
 
-	if (n == NULL || n[0] != '/' || n[1] == '/' || n[1] == '\\')
-		return def;
-	return n;
+	return resp_local_path(n) ? n : def;
 }
 
 /* Pages cannot compare strings: a localised name and one boolean per

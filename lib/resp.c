@@ -453,14 +453,24 @@ form_again(const struct req *r, enum http_status st, const char *tpl)
 	    st == HTTP_CONFLICT || st == HTTP_TOO_MANY_REQUESTS;
 }
 
+bool
+resp_local_path(const char *p)
+{
+	const unsigned char *c;
+
+	if (p == NULL || p[0] != '/' || p[1] == '/' || p[1] == '\\')
+		return false;
+	for (c = (const unsigned char *)p; *c != '\0'; c++)
+		if (*c < ' ' || *c == 0x7f)
+			return false;
+	return true;
+}
+
 /* A local path only: never an open redirect. */
 static const char *
 safe_location(const char *loc)
 {
-	if (loc == NULL || loc[0] != '/' || loc[1] == '/' || loc[1] == '\\' ||
-	    strpbrk(loc, "\r\n") != NULL)
-		return "/";
-	return loc;
+	return resp_local_path(loc) ? loc : "/";
 }
 
 int

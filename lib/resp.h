@@ -51,6 +51,11 @@ json_t	*resp_json_of(const json_t *value);
  */
 enum http_status resp_json_text(struct req *, const char *text,
 	    const char *key, json_t *value);
+/* Whether p is a path on this site, fit to redirect to: "/" then no
+ * second "/" or "\\", and no control byte anywhere (browsers drop tabs
+ * and newlines, so "/<TAB>/evil.example" is another site). */
+bool	 resp_local_path(const char *p);
+
 /* Writes the whole FastCGI response (headers and body) to out and
  * returns the status actually sent. */
 int	 resp_build(struct req *, enum http_status, json_t *model, struct buf *out);

@@ -688,3 +688,14 @@ test('pages: no decisions are offered once the event is cancelled', async () => 
 	    { event_id: ev.id, action: 'reject', ids: [mine.id] }), 409);
 	assert.deepEqual(topics(mine.id), ['participation.created']);
 });
+
+test('pages: "next" goes only to a path here, never past a tab to another site', async () => {
+	const s = await browser('persona@agora.test');
+	for (const [next, want] of [['/\t/evil.example', '/participations'],
+	    ['/events?q=pan de barrio', '/events?q=pan de barrio']]) {
+		const ev = makeEvent({ capacity: 3 });
+		const res = await s.post('/participations', { event_id: String(ev.id), next });
+		assert.equal(res.status, 303, res.text.slice(0, 200));
+		assert.equal(res.headers.location, want);
+	}
+});

@@ -1,7 +1,8 @@
 /*
  * The Location of a redirect is always a local path: a scheme-relative
- * or absolute URL, a backslash trick, a header break or no redirect at
- * all sends the browser to "/".
+ * or absolute URL, a backslash trick, a tab or other control byte that
+ * browsers drop (then "/\t/x" is "//x"), a header break or no redirect
+ * at all sends the browser to "/"; resp_local_path() tells the same.
  */
 #include <string.h>
 
@@ -33,13 +34,19 @@ main(void)
 		"",
 		"/ok\r\nSet-Cookie: x=1",
 		"/ok\nX-Evil: 1",
+		"/\t/evil.example",
+		"/\x0b/evil.example",
+		"/events\x7f",
 		NULL
 	};
 	struct rt	 t;
 	size_t		 i;
 
 	rt_init();
+	CHECK(resp_local_path("/events?q=pan de barrio&page=2"));
+	CHECK(resp_local_path("/"));
 	for (i = 0; bad[i] != NULL; i++) {
+		CHECK(!resp_local_path(bad[i]));
 		rt_begin(&t, page, NULL);
 		t.r.redirect = bad[i];
 		CHECK(rt_build(&t, HTTP_CREATED) == 303);
