@@ -130,7 +130,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "m.organizer_id WHERE m.id = ? AND " VISIBLE, NULL, 0 },
 	/* STMT_LOCK */
 	{ "SELECT id, organizer_id, title, is_public, category_id, starts_at, "
-	  "ends_at FROM megaevents WHERE id = ? FOR UPDATE", NULL, 0 },
+	  "ends_at, ends_at <= UTC_TIMESTAMP() AS ended FROM megaevents "
+	  "WHERE id = ? FOR UPDATE", NULL, 0 },
 	/* STMT_INSERT */
 	{ "INSERT INTO megaevents (organizer_id, title, description, "
 	  "category_id, starts_at, ends_at, is_public) VALUES (?, ?, ?, ?, ?, "
@@ -951,6 +952,11 @@ join_tx(void *arg)
 	o->st = HTTP_OK;
 	if ((rc = lock_me(o, false)) != DB_OK)
 		return rc;
+	/* Taking part is history once it is over, as with events. */
+	if (json_is_true(json_object_get(o->me, "ended")) ||
+	    json_integer_value(json_object_get(o->me, "ended")) != 0)
+		return refuse(o, HTTP_CONFLICT, -1, NULL,
+		    "error_detail.megaevent_over");
 	rc = db_exec(&stmts[join ? STMT_JOIN : STMT_LEAVE], P(DB_INT(o->id),
 	    DB_INT(r->user.id)), &n, NULL);
 	if (rc != DB_OK || n == 0)

@@ -404,6 +404,17 @@ test('join and leave: idempotent, the count moves once, outbox once', async () =
 
 // ---------------------------------------------------------------- events
 
+test('nobody joins or leaves a mega event that is over', async () => {
+	await setup();
+	const me = await create({ starts_at: '2020-01-01T00:00:00Z', ends_at: '2020-01-02T00:00:00Z' });
+	const doc = assertProblem(await call('POST', `/api/v1/megaevents/${me.id}/join`,
+	    { token: who.persona.token, json: {} }), 409);
+	assert.match(doc.detail, /terminado|over/);
+	assertProblem(await call('DELETE', `/api/v1/megaevents/${me.id}/join`,
+	    { token: who.persona.token }), 409);
+	assert.equal(outboxCount('megaevent.joined', me.id), 0);
+});
+
 test('an event names its mega event, as it is now, to those who may see it', async () => {
 	await setup();
 	const me = await create();
