@@ -120,6 +120,7 @@ enum ca_op {
 enum ca_stmt {
 	STMT_PLACE_NEAR = CAT__MAX * OP__MAX,
 	STMT_CITY_ACTIVE,
+	STMT_PLACE_USED,
 	STMT_COUNTS,
 	STMT__MAX
 };
@@ -248,6 +249,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_CITY_ACTIVE */
 	{ "SELECT id FROM cities WHERE id = ? AND retired_at IS NULL",
 	  NULL, 0 },
+	/* STMT_PLACE_USED: events (owned by the events program) held there */
+	{ "SELECT id FROM events WHERE place_id = ? LIMIT 1", NULL, 0 },
 	/* STMT_COUNTS */
 	{ "SELECT 'event-types' AS slug, COUNT(*) AS total, "
 	  "COUNT(retired_at) AS retired FROM event_types UNION ALL "
@@ -815,6 +818,22 @@ check_city(struct change *c, const char *city)
 	return rc;
 }
 
+/* An event's place stays in its city: moving the place elsewhere would
+ * leave the event in one city and at a place in another. */
+static enum db_status
+check_unused(struct change *c)
+{
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	rc = db_query_one(&stmts[STMT_PLACE_USED], P(DB_INT(c->id)), &row);
+	json_decref(row);
+	if (rc == DB_OK)
+		return refuse(c, HTTP_CONFLICT, 0, NULL,
+		    "error_detail.catalog_place_used");
+	return rc == DB_NOTFOUND ? DB_OK : rc;
+}
+
 /* Parses a validated decimal field; NaN when absent. */
 static double
 field_double(const struct req *r, size_t f)
@@ -959,7 +978,8 @@ update_tx(void *arg)
 		/* A place keeps its city even when that city is retired. */
 		city = req_value(r, CA_CITY_ID);
 		if (city != NULL && (!valid_parse_id(city, &want) ||
-		    want != cur) && (rc = check_city(c, city)) != DB_OK)
+		    want != cur) && ((rc = check_city(c, city)) != DB_OK ||
+		    (rc = check_unused(c)) != DB_OK))
 			return rc;
 		rc = db_exec(op_stmt(c->cat, OP_UPDATE), P(DB_TEXT(req_value(r,
 		    CA_NAME)), DB_TEXT(en), DB_TEXT(en), DB_TEXT(req_value(r,

@@ -214,6 +214,33 @@ test('a place moved by an admin is found at its new point', async () => {
 	assert.ok(near.items.some((i) => i.id === p.id), 'the location column moved too');
 });
 
+test('a place events are held at keeps its city', async () => {
+	const cities = (await call('GET', '/api/v1/catalog/cities')).json().items;
+	const bilbao = cities.find((c) => c.name === 'Bilbao').id;
+	const madrid = cities.find((c) => c.name === 'Madrid').id;
+	const p = await create('places', { name: fresh('Frontón'), city_id: bilbao,
+	    address: 'Calle 1, Bilbao', lat: 43.26, lng: -2.93 });
+	const token = await admin();
+	// Unused, it may move; then an event is held there, and it may not.
+	let res = await call('PATCH', `/api/v1/catalog/places/${p.id}`,
+	    { token, json: { city_id: madrid } });
+	assert.equal(res.status, 200, res.text);
+	sql(`INSERT INTO events (organizer_id, title, description, type_id,
+	    city_id, place_id, starts_at, ends_at, status) VALUES (2, 'En el
+	    frontón', 'x', 1, ${madrid}, ${p.id}, '2031-01-01 10:00:00',
+	    '2031-01-01 12:00:00', 'published')`);
+	res = await call('PATCH', `/api/v1/catalog/places/${p.id}`,
+	    { token, json: { city_id: bilbao, name: 'Otro nombre' } });
+	const doc = assertProblem(res, 409);
+	assert.match(doc.detail, /lugar nuevo|new place/);
+	const [[city, name]] = sql(`SELECT city_id, name FROM places WHERE id = ${p.id}`);
+	assert.deepEqual([Number(city), name], [madrid, p.name], 'nothing changed');
+	// The same city, or other fields, are fine.
+	res = await call('PATCH', `/api/v1/catalog/places/${p.id}`,
+	    { token, json: { city_id: madrid, address: 'Calle 2, Madrid' } });
+	assert.equal(res.status, 200, res.text);
+});
+
 test('an unknown catalog is 404, also for admins and writes', async () => {
 	assertProblem(await call('GET', '/api/v1/catalog/colours'), 404);
 	assertProblem(await call('GET', '/api/v1/catalog/colours/1'), 404);
