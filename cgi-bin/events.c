@@ -2645,6 +2645,14 @@ decide_tx(void *arg)
 	s->st = 0;
 	if ((rc = lock_visible(r, s->event_id, &ev, &s->st)) != DB_OK)
 		return rc;
+	/* Neither party: 404 before anything about the sponsorship shows
+	 * (pending ones are not public). */
+	ngo_side = jint(ev, "organizer_id") == r->user.id || is_admin(r);
+	if (!ngo_side && r->user.id != s->company_id) {
+		s->st = HTTP_NOT_FOUND;
+		rc = DB_NOTFOUND;
+		goto out;
+	}
 	rc = db_query_one(&stmts[STMT_SPONSOR_GET], P(DB_INT(s->event_id),
 	    DB_INT(s->company_id)), &row);
 	if (rc == DB_NOTFOUND)
@@ -2653,7 +2661,6 @@ decide_tx(void *arg)
 		goto out;
 	rc = DB_NOTFOUND;
 	from = jstr(row, "status");
-	ngo_side = jint(ev, "organizer_id") == r->user.id || is_admin(r);
 	if (strcmp(from, "requested") != 0 && strcmp(from, "invited") != 0) {
 		r->detail = "error_detail.sponsor_decided";
 		s->st = HTTP_CONFLICT;

@@ -32,10 +32,13 @@ test('a company asks, the NGO accepts, the sponsor shows on the event', async ()
 	// The company cannot accept its own request.
 	res = await co.api('POST', `/api/v1/events/${ev.id}/sponsors/${co.user.id}/accept`);
 	assertProblem(res, 403);
-	// Nor can another NGO.
+	// Nor can another NGO, who learns nothing of it: the same 404 as
+	// for a company that never asked.
 	const other = await account(TAG, 'ong');
 	res = await other.api('POST', `/api/v1/events/${ev.id}/sponsors/${co.user.id}/accept`);
-	assertProblem(res, 403);
+	assertProblem(res, 404);
+	res = await other.api('POST', `/api/v1/events/${ev.id}/sponsors/${other.user.id}/decline`);
+	assertProblem(res, 404);
 
 	res = await ong.api('GET', `/api/v1/events/${ev.id}/sponsors`);
 	assert.equal(res.status, 200);
