@@ -140,10 +140,10 @@ enum ca_stmt {
 	/* OP_LOCK */							\
 	{ "SELECT id, retired_at" cols " FROM " t " WHERE id = ? "	\
 	  "FOR UPDATE", NULL, 0 },					\
-	/* OP_INSERT: a new entry goes last */				\
+	/* OP_INSERT: a new entry goes where asked, else last */	\
 	{ "INSERT INTO " t " (name, name_en, position) SELECT ?, "	\
-	  "NULLIF(?, ''), COALESCE(MAX(position), 0) + 1 FROM " t,	\
-	  NULL, 0 },							\
+	  "NULLIF(?, ''), COALESCE(?, COALESCE(MAX(position), 0) + 1) "	\
+	  "FROM " t, NULL, 0 },						\
 	/* OP_UPDATE: NULL keeps a column; "" clears name_en */		\
 	{ "UPDATE " t " SET name = COALESCE(?, name), "			\
 	  "name_en = IF(? IS NULL, name_en, NULLIF(?, '')), "		\
@@ -183,7 +183,7 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* OP_INSERT: no zone sent is the column's default */
 	{ "INSERT INTO cities (name, name_en, timezone, position) SELECT ?, "
 	  "NULLIF(?, ''), COALESCE(?, DEFAULT(timezone)), "
-	  "COALESCE(MAX(position), 0) + 1 FROM cities", NULL, 0 },
+	  "COALESCE(?, COALESCE(MAX(position), 0) + 1) FROM cities", NULL, 0 },
 	/* OP_UPDATE: NULL keeps a column; "" clears name_en */
 	{ "UPDATE cities SET name = COALESCE(?, name), "
 	  "name_en = IF(? IS NULL, name_en, NULLIF(?, '')), "
@@ -214,8 +214,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* CAT_PLACES: OP_INSERT; location is POINT(lng, lat) */
 	{ "INSERT INTO places (city_id, name, name_en, address, lat, lng, "
 	  "location, position) SELECT ?, ?, NULLIF(?, ''), ?, ?, ?, "
-	  "POINT(?, ?), COALESCE(MAX(position), 0) + 1 FROM places",
-	  NULL, 0 },
+	  "POINT(?, ?), COALESCE(?, COALESCE(MAX(position), 0) + 1) "
+	  "FROM places", NULL, 0 },
 	/* CAT_PLACES: OP_UPDATE; assignments run left to right, so
 	 * location is built from the new lat and lng */
 	{ "UPDATE places SET name = COALESCE(?, name), "
@@ -883,14 +883,17 @@ create_tx(void *arg)
 		    CA_CITY_ID)), DB_TEXT(req_value(r, CA_NAME)),
 		    DB_TEXT(req_value(r, CA_NAME_EN)), DB_TEXT(req_value(r,
 		    CA_ADDRESS)), DB_DOUBLE(lat), DB_DOUBLE(lng), DB_DOUBLE(lng),
-		    DB_DOUBLE(lat)), NULL, &id);
+		    DB_DOUBLE(lat), DB_TEXT(req_value(r, CA_POSITION))), NULL,
+		    &id);
 	} else if (c->cat == CAT_CITIES)
 		rc = db_exec(op_stmt(c->cat, OP_INSERT), P(DB_TEXT(req_value(r,
 		    CA_NAME)), DB_TEXT(req_value(r, CA_NAME_EN)),
-		    DB_TEXT(req_value(r, CA_TIMEZONE))), NULL, &id);
+		    DB_TEXT(req_value(r, CA_TIMEZONE)), DB_TEXT(req_value(r,
+		    CA_POSITION))), NULL, &id);
 	else
 		rc = db_exec(op_stmt(c->cat, OP_INSERT), P(DB_TEXT(req_value(r,
-		    CA_NAME)), DB_TEXT(req_value(r, CA_NAME_EN))), NULL, &id);
+		    CA_NAME)), DB_TEXT(req_value(r, CA_NAME_EN)),
+		    DB_TEXT(req_value(r, CA_POSITION))), NULL, &id);
 	if (rc != DB_OK)
 		return conflict_name(c, rc);
 	c->id = (int64_t)id;
@@ -898,8 +901,9 @@ create_tx(void *arg)
 }
 
 /*
- * POST /catalog/{name}: admins.  A new entry, last in the list: name
- * (1-100), name_en (0-100); cities also timezone (an IANA zone such as
+ * POST /catalog/{name}: admins.  A new entry, last in the list unless a
+ * position (0-1000000) is given: name (1-100), name_en (0-100); cities
+ * also timezone (an IANA zone such as
  * Atlantic/Canary; Europe/Madrid when absent); places also city_id (an
  * active city), address (1-300), lat (-90..90), lng (-180..180).  201 with the entry
  * (pages: back to the list); 409 for a name in use or a catalog of fixed
@@ -922,12 +926,12 @@ catalog_create(struct req *r, json_t *m)
 	}
 	if (cat == CAT_PLACES) {
 		req_only(r, F(CA_NAME) | F(CA_NAME_EN) | F(CA_CITY_ID) |
-		    F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG));
+		    F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG) | F(CA_POSITION));
 		req_require(r, CA_NAME, CA_CITY_ID, CA_ADDRESS, CA_LAT, CA_LNG,
 		    -1);
 	} else {
-		req_only(r, F(CA_NAME) | F(CA_NAME_EN) | (cat == CAT_CITIES ?
-		    F(CA_TIMEZONE) : 0));
+		req_only(r, F(CA_NAME) | F(CA_NAME_EN) | F(CA_POSITION) |
+		    (cat == CAT_CITIES ? F(CA_TIMEZONE) : 0));
 		req_require(r, CA_NAME, -1);
 	}
 	if (r->has_invalid)

@@ -386,7 +386,15 @@ test('validation: 422 with a reason per field', async () => {
 		    { token: tok, json: { position } });
 		const doc = assertProblem(res, 422);
 		assert.ok(doc.errors?.position, res.text);
+		// Creating checks it as editing does, and keeps nothing.
+		const name = fresh('Posición mala');
+		const made = await call('POST', '/api/v1/catalog/event-types',
+		    { token: tok, json: { name, position } });
+		assert.ok(assertProblem(made, 422).errors?.position, made.text);
+		assert.equal(sql(`SELECT COUNT(*) FROM event_types WHERE name = '${name}'`)[0][0], '0');
 	}
+	const placed = await create('event-types', { name: fresh('Al final'), position: 999999 });
+	assert.equal(placed.position, 999999, 'a position given on creation is kept');
 	const res = await call('POST', `/api/v1/catalog/event-types/${e.id}/move`,
 	    { token: tok, json: { direction: 'sideways' } });
 	assert.ok(assertProblem(res, 422).errors?.direction);
