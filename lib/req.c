@@ -72,6 +72,8 @@ form_to_status(enum form_status fs, struct req *r)
 	case FORM_OK:
 		return HTTP_OK;
 	case FORM_TOO_MANY:
+		r->detail = "error_detail.too_many_fields";
+		return HTTP_PAYLOAD_TOO_LARGE;
 	case FORM_TOO_LONG:
 		r->detail = "error_detail.413";
 		return HTTP_PAYLOAD_TOO_LARGE;
@@ -135,7 +137,7 @@ req_parse_body(struct req *r, const struct req_limits *lim)
 			return HTTP_BAD_REQUEST;
 		}
 		if (json_object_size(r->json) > lim->fields_max) {
-			r->detail = "error_detail.413";
+			r->detail = "error_detail.too_many_fields";
 			return HTTP_PAYLOAD_TOO_LARGE;
 		}
 		json_object_foreach(r->json, key, v)

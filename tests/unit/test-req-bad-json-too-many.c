@@ -1,6 +1,6 @@
 /*
- * A JSON object with more members than fields_max is a 413, as an
- * urlencoded body would be.
+ * A JSON object with more members than fields_max is a 413 that says
+ * so (too_many_fields), as an urlencoded body would be.
  */
 #include <string.h>
 
@@ -19,6 +19,6 @@ main(void)
 
 	CHECK(post(ten, sizeof(ten) - 1, &d) == HTTP_OK);
 	CHECK(post(eleven, sizeof(eleven) - 1, &d) == HTTP_PAYLOAD_TOO_LARGE);
-	CHECK_STR(d, "error_detail.413");
+	CHECK_STR(d, "error_detail.too_many_fields");
 	return CHECK_DONE();
 }

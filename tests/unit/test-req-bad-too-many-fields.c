@@ -24,7 +24,7 @@ parse(const char *method, const char *query, const char *body)
 	snprintf(qs, sizeof(qs), "QUERY_STRING=%s", query);
 	st = parse_env(env, body, strlen(body), &detail);
 	if (st == HTTP_PAYLOAD_TOO_LARGE)
-		CHECK_STR(detail, "error_detail.413");
+		CHECK_STR(detail, "error_detail.too_many_fields");
 	return st;
 }
 
