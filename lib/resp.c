@@ -388,12 +388,34 @@ etag_matches(const struct req *r, const char *etag)
 	    strcmp(inm, "*") == 0);
 }
 
+/* Where an error page sends the person back to: the page of ours they
+ * came from (the form they sent, the list they filtered), if the
+ * browser said so, else NULL. */
+static const char *
+back_path(struct req *r)
+{
+	const char	*ref = req_header(r, "Referer"), *host, *p;
+	size_t		 len;
+
+	/* REQUEST_HOST keeps the port, which Debian's HTTP_HOST drops. */
+	if ((host = req_env(r, "REQUEST_HOST")) == NULL)
+		host = req_header(r, "Host");
+	if (ref == NULL || host == NULL || (p = strstr(ref, "://")) == NULL)
+		return NULL;
+	p += 3;
+	len = strlen(host);
+	if (strncmp(p, host, len) != 0 || (p[len] != '/' && p[len] != '\0'))
+		return NULL;
+	p = p[len] == '\0' ? "/" : p + len;
+	return resp_local_path(p) ? arena_strdup(r->arena, p) : NULL;
+}
+
 /* Renders an error: problem+json for the API, the error page otherwise. */
 static int
 render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
     const char **ctype)
 {
-	const char	*title, *detail;
+	const char	*title, *detail, *back;
 	char		 key[32], err[256];
 	json_t		*doc;
 	char		*s;
@@ -424,6 +446,8 @@ render_error(struct req *r, enum http_status st, json_t *m, struct buf *body,
 	}
 	json_object_clear(m);
 	decorate(r, m, st != HTTP_UNAVAILABLE && st != HTTP_INTERNAL_ERROR);
+	if ((back = back_path(r)) != NULL)
+		json_object_set_new(m, "back_url", json_string(back));
 	json_object_set_new(m, "status", json_integer(st));
 	json_object_set_new(m, "title", json_string(title));
 	json_object_set_new(m, "detail", json_string(detail));

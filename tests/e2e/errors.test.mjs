@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-    assertProblem, catalog, connect, htmlLang, pageTitle, request, serial,
-    sourceAddr,
+    HOST, PORT, assertProblem, catalog, connect, htmlLang, pageTitle, request,
+    serial, sourceAddr,
 } from './lib.mjs';
 
 await serial();
@@ -230,4 +230,25 @@ test('a request line without HTTP version or with garbage is refused by the gate
 	});
 	const out = await answer('GET /api/v1/\x01 HTTP/1.1\r\nHost: x\r\n\r\n');
 	assert.match(out, /^HTTP\/1\.1 400 /);
+});
+
+test('an error page leads back to the page of ours the person came from', async () => {
+	const bad = '/events?from=2026-12-21&to=2026-12-19';
+	// Its own address: the tests before used up this one's rate.
+	const back = (p, opts) => request(p, { from: sourceAddr(14), ...opts });
+	const here = `http://${HOST}:${PORT}`;
+	let res = await back(bad, { headers: { Accept: 'text/html',
+	    Referer: `${here}/events?q=taller&amp=1` } });
+	assert.equal(res.status, 422);
+	assert.match(res.text, /<a class="button" href="\/events\?q=taller&amp;amp=1">/);
+	assert.match(res.text, /<a class="button button--ghost" href="\/">/);
+	// Another site, or none: only the way home.
+	for (const Referer of ['http://evil.example/events', `${here}x/events`,
+	    `${here}/\t/evil.example`, undefined]) {
+		res = await back(bad, { headers: { Accept: 'text/html',
+		    ...(Referer ? { Referer } : {}) } });
+		assert.equal(res.status, 422);
+		assert.doesNotMatch(res.text, /class="button" href="\/events/, String(Referer));
+		assert.match(res.text, /<a class="button" href="\/">/);
+	}
 });
