@@ -1020,6 +1020,13 @@ catalog_update(struct req *r, json_t *m)
 		mask |= F(CA_CITY_ID) | F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG);
 	if (cat == CAT_CITIES)
 		mask |= F(CA_TIMEZONE);
+	/* A page sends the whole form: an emptied name is refused, not
+	 * taken as left alone (the API sends only what changes). */
+	if (!r->api && cat == CAT_PLACES)
+		req_require(r, CA_NAME, CA_CITY_ID, CA_ADDRESS, CA_LAT, CA_LNG,
+		    -1);
+	else if (!r->api)
+		req_require(r, CA_NAME, -1);
 	if (!req_only(r, mask))
 		c.st = HTTP_UNPROCESSABLE;
 	else if ((rc = db_tx(update_tx, &c)) != DB_OK && c.st == HTTP_OK)

@@ -835,7 +835,13 @@ update_tx(void *arg)
 	o->st = HTTP_OK;
 	if ((rc = lock_me(o, true)) != DB_OK)
 		return rc;
-	/* Both checks run, so the form shows every error at once. */
+	/* A page sends the whole form: a field left empty was emptied, not
+	 * left as it was (the API sends only what changes).  Asked only of
+	 * the owner, so others learn nothing but 403 or 404. */
+	if (!r->api && !req_require(r, ME_TITLE, ME_DESCRIPTION,
+	    ME_CATEGORY_ID, ME_STARTS_AT, ME_ENDS_AT, -1))
+		o->st = HTTP_UNPROCESSABLE;
+	/* Every check runs, so the form shows every error at once. */
 	rc = check_category(o, json_integer_value(json_object_get(o->me,
 	    "category_id")));
 	if (rc != DB_OK && o->st == HTTP_OK)

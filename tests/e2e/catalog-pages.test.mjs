@@ -184,6 +184,10 @@ test('rename, move, retire and restore from the admin list', async () => {
 	assert.ok(m, 'the new entry is listed');
 	const id = m[1];
 	let res = await admin.post(`/catalog/megaevent-categories/${id}`,
+	    { name: '', name_en: 'Step' });
+	assert.equal(res.status, 422, 'an emptied name is refused');
+	assert.match(res.text, /id="f-name-error"|valid|obligatorio/);
+	res = await admin.post(`/catalog/megaevent-categories/${id}`,
 	    { name: `${name} bis`, name_en: 'Step' });
 	assert.equal(res.status, 303);
 	assert.equal(res.headers.location, '/catalog/megaevent-categories');

@@ -200,17 +200,27 @@ test('the edit form shows the stored values; an unticked box makes it private', 
 	assert.match(edit.text, /value="2027-12-01T09:00"/);
 	assert.match(edit.text, /id="f-is_public"[^>]*checked/);
 	assert.match(edit.text, new RegExp(`action="/megaevents/${id}"`));
-	const res = await ong.post(`/megaevents/${id}`, { title: 'Solo para el equipo',
-	    is_public: '0' });
+	// The page sends the whole form, as the browser does.
+	const form = { title: 'Solo para el equipo', description: 'Recogida de juguetes.',
+	    category_id: categoryId(), starts_at: '2027-12-01T09:00',
+	    ends_at: '2028-01-06T20:00', is_public: '0' };
+	const res = await ong.post(`/megaevents/${id}`, form);
 	assert.equal(res.status, 303);
 	assert.equal(res.headers.location, `/megaevents/${id}`);
 	assert.deepEqual(sql(`SELECT title, is_public FROM megaevents WHERE id = ${id}`),
 	    [['Solo para el equipo', '0']]);
 	assert.equal((await new Browser().get(`/megaevents/${id}`)).status, 404, 'now private');
-	const bad = await ong.post(`/megaevents/${id}`, { ends_at: '2020-01-01T00:00' });
+	const bad = await ong.post(`/megaevents/${id}`, { ...form, ends_at: '2020-01-01T00:00' });
 	assert.equal(bad.status, 422);
 	assert.match(bad.text, /id="f-ends_at-error"/);
 	assert.match(bad.text, /value="2020-01-01T00:00"/);
+	// A field emptied is refused, not taken as left alone.
+	const blank = await ong.post(`/megaevents/${id}`, { ...form, title: '', description: '' });
+	assert.equal(blank.status, 422);
+	assert.match(blank.text, /id="f-title-error"/);
+	assert.match(blank.text, /id="f-description-error"/);
+	assert.deepEqual(sql(`SELECT title FROM megaevents WHERE id = ${id}`),
+	    [['Solo para el equipo']]);
 });
 
 test('other NGOs: 403 on a public one, 404 on a private one', async () => {
