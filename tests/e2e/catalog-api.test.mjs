@@ -226,8 +226,8 @@ test('a place events are held at keeps its city', async () => {
 	    { token, json: { city_id: madrid } });
 	assert.equal(res.status, 200, res.text);
 	sql(`INSERT INTO events (organizer_id, title, description, type_id,
-	    city_id, place_id, starts_at, ends_at, status) VALUES (2, 'En el
-	    frontón', 'x', 1, ${madrid}, ${p.id}, '2031-01-01 10:00:00',
+	    city_id, place_id, starts_at, ends_at, status) VALUES (2,
+	    'En el frontón', 'x', 1, ${madrid}, ${p.id}, '2031-01-01 10:00:00',
 	    '2031-01-01 12:00:00', 'published')`);
 	res = await call('PATCH', `/api/v1/catalog/places/${p.id}`,
 	    { token, json: { city_id: bilbao, name: 'Otro nombre' } });
