@@ -5,8 +5,10 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "cookie.h"
 #include "i18n.h"
@@ -262,6 +264,26 @@ req_raw(struct req *r, const char *name, const char **reason)
 	}
 }
 
+/* Free text in NFC: "Café" typed decomposed (as some keyboards send
+ * it) is the same title, stored and counted the same.  ASCII is NFC
+ * already; text that is not UTF-8 is left for the check to refuse. */
+static const char *
+nfc(struct req *r, const char *v)
+{
+	const unsigned char	*p;
+	utf8proc_uint8_t	*n;
+	const char		*out;
+
+	for (p = (const unsigned char *)v; *p != '\0' && *p < 0x80; p++)
+		;
+	if (*p == '\0' || (n = utf8proc_NFC((const utf8proc_uint8_t *)v)) ==
+	    NULL)
+		return v;
+	out = arena_strdup(r->arena, (const char *)n);
+	free(n);
+	return out;
+}
+
 void
 req_validate(struct req *r, const struct field *fields, size_t n)
 {
@@ -281,6 +303,9 @@ req_validate(struct req *r, const struct field *fields, size_t n)
 		    (fields[i].valid != valid_text &&
 		    fields[i].valid != valid_line)))
 			v = NULL;
+		if (v != NULL && (fields[i].valid == valid_text ||
+		    fields[i].valid == valid_line))
+			v = nfc(r, v);
 		if (reason == NULL && v != NULL && fields[i].valid != NULL &&
 		    !fields[i].valid(&fields[i], v, strlen(v), &reason) &&
 		    reason == NULL)
