@@ -2236,6 +2236,7 @@ update_tx(void *arg)
 	struct req	*r = c->r;
 	struct evdata	*d = &c->d;
 	const char	*s;
+	json_t		*city = NULL;
 	enum db_status	 rc;
 	int		 promoted;
 
@@ -2274,10 +2275,17 @@ update_tx(void *arg)
 	    (rc = participation_promote(c->id, jint(c->cur, "organizer_id"),
 	    d->title, NULL, &promoted)) != DB_OK)
 		return rc;
-	return outbox_append("event.updated", json_pack("{s:I, s:I, s:s, s:s, "
-	    "s:I}", "event_id", (json_int_t)c->id, "organizer_id",
+	/* The start, where it happens: the notice says when. */
+	if ((rc = db_query_one(&stmts[STMT_CITY_GET], P(DB_INT(d->city_id)),
+	    &city)) != DB_OK)
+		return rc;
+	rc = outbox_append("event.updated", json_pack("{s:I, s:I, s:s, s:s, "
+	    "s:I, s:s, s:s}", "event_id", (json_int_t)c->id, "organizer_id",
 	    (json_int_t)jint(c->cur, "organizer_id"), "title", d->title,
-	    "status", s, "by", (json_int_t)r->user.id));
+	    "status", s, "by", (json_int_t)r->user.id, "starts_at", d->starts,
+	    "timezone", jstr(city, "timezone")));
+	json_decref(city);
+	return rc;
 }
 
 /*

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "outbox.h"
+#include "tz.h"
 
 /* Who hears about a topic. */
 enum rcpt {
@@ -132,24 +133,45 @@ clip(struct buf *b, size_t max)
 		}
 }
 
-/* The catalog's text with {title} replaced by the event's title. */
+/* The catalog's text with {title} replaced by the event's title and
+ * {when} by its start where it happens ("2026-12-05 10:00 CET"). */
 static void
 words(struct buf *b, const char *lang, const char *type, const char *part,
-    const char *title, size_t max)
+    const char *title, const char *when, size_t max)
 {
-	const char	*s, *at;
+	const char	*s, *at, *t, *w;
 	char		 key[128];
 
 	snprintf(key, sizeof(key), "notifications.kinds.%s.%s", type, part);
 	s = i18n_get(lang, key);
 	buf_reset(b);
-	while ((at = strstr(s, "{title}")) != NULL) {
+	for (;;) {
+		t = strstr(s, "{title}");
+		w = strstr(s, "{when}");
+		at = t == NULL || (w != NULL && w < t) ? w : t;
+		if (at == NULL)
+			break;
 		buf_append(b, s, (size_t)(at - s));
-		buf_puts(b, title);
-		s = at + strlen("{title}");
+		buf_puts(b, at == t ? title : when != NULL ? when : "");
+		s = at + (at == t ? strlen("{title}") : strlen("{when}"));
 	}
 	buf_puts(b, s);
 	clip(b, max);
+}
+
+/* A row's event start as people read it where the event happens, into
+ * label; "" when the row does not carry it (rows written before). */
+static const char *
+when_of(const struct outbox_row *row, char label[TZ_LABEL_LEN])
+{
+	const char	*at, *zone;
+
+	at = json_string_value(json_object_get(row->payload, "starts_at"));
+	zone = json_string_value(json_object_get(row->payload, "timezone"));
+	label[0] = '\0';
+	if (at != NULL && zone != NULL)
+		tz_label(zone, at, label);
+	return label;
 }
 
 /* Whether a row is news at all: promoted from the waiting list to
@@ -330,8 +352,8 @@ static void
 note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
     struct notes *ns)
 {
-	const char	*lang, *title, *status, *body_part, *text;
-	char		 link[128];
+	const char	*lang, *title, *status, *body_part, *text, *when;
+	char		 link[128], label[TZ_LABEL_LEN];
 	json_t		*devs, *d, *p;
 	long long	 uid;
 	size_t		 i;
@@ -353,11 +375,15 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 	else if (k == &kinds[K_ENROL] && status != NULL &&
 	    strcmp(status, "waitlisted") == 0)
 		body_part = "body_waitlisted";
+	/* Told of a change or reminded, people want to know when. */
+	when = when_of(row, label);
+	if ((k == &kinds[K_CHANGED] || k == &kinds[K_REMINDER]) && *when)
+		body_part = "body_when";
 	if (k->link != NULL)
 		snprintf(link, sizeof(link), "/events/%lld%s",
 		    (long long)jint(row->payload, "event_id"), k->link);
-	words(&ns->title, lang, k->type, "title", title, 200);
-	words(&ns->body, lang, k->type, body_part, title, 1000);
+	words(&ns->title, lang, k->type, "title", title, NULL, 200);
+	words(&ns->body, lang, k->type, body_part, title, when, 1000);
 	if (channel_on(who, "inapp"))
 		json_array_append_new(ns->inapp, json_pack("{s:I, s:I, s:s, "
 		    "s:s, s:s?}", "u", (json_int_t)uid, "o", (json_int_t)row->id,

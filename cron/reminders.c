@@ -19,7 +19,8 @@ enum { STMT_PICK, STMT_MARK, STMT__MAX };
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_PICK: by event, through the (status, starts_at) index; two
 	 * runs at once both may pick a person, STMT_MARK tells which won */
-	{ "SELECT e.id, e.organizer_id, e.title, e.starts_at, p.user_id "
+	{ "SELECT e.id, e.organizer_id, e.title, e.starts_at, p.user_id, "
+	  "(SELECT timezone FROM cities WHERE id = e.city_id) AS timezone "
 	  "FROM events e JOIN participations p ON p.event_id = e.id AND "
 	  "p.status = 'approved' WHERE e.status = 'published' AND "
 	  "e.starts_at > UTC_TIMESTAMP() AND e.starts_at <= "
@@ -39,10 +40,11 @@ static enum db_status
 remind(json_t *e, json_t *people)
 {
 	return outbox_append("event.reminder", json_pack("{s:O, s:O, s:O, "
-	    "s:O, s:O}", "event_id", json_object_get(e, "id"),
+	    "s:O, s:O, s:O}", "event_id", json_object_get(e, "id"),
 	    "organizer_id", json_object_get(e, "organizer_id"), "title",
 	    json_object_get(e, "title"), "starts_at", json_object_get(e,
-	    "starts_at"), "user_ids", people));
+	    "starts_at"), "timezone", json_object_get(e, "timezone"),
+	    "user_ids", people));
 }
 
 static enum db_status

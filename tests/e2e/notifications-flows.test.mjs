@@ -191,6 +191,13 @@ test('in-app turned off: no row, the mail still goes', async () => {
 	const m = mailsTo(emailOf(ana), 'event_changed');
 	assert.equal(m.length, 1);
 	assert.match(m[0].text, /which you take part in, has changed/);
+	// When it is, where it is: Madrid's time, not UTC.
+	const [[utc]] = sql(`SELECT DATE_FORMAT(starts_at, '%Y-%m-%dT%H:%i:%sZ')
+	    FROM events WHERE id = ${ev.id}`);
+	const madrid = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Madrid',
+	    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+	    minute: '2-digit' }).format(new Date(utc));
+	assert.match(m[0].text, new RegExp(`It starts on ${madrid} CES?T;`));
 	// The rejected participant hears nothing of it.
 	assert.equal(rowsOf(ben.user.id, 'event_changed').length, 0);
 	assert.equal(mailsTo(emailOf(ben), 'event_changed').length, 0);
@@ -254,6 +261,9 @@ test('a reminder a day before, once, to approved participants only', async () =>
 	const got = rowsOf(ana.user.id, 'event_reminder');
 	assert.equal(got.length, 1, 'one reminder however many runs');
 	assert.equal(got[0].title, `Reminder: “${title}” is soon`);
+	assert.match(sqlText(`SELECT body FROM notifications WHERE user_id =
+	    ${ana.user.id} AND type = 'event_reminder' AND link = '/events/${id}'`),
+	    /starts on \d{4}-\d\d-\d\d \d\d:\d\d CES?T\.$/);
 	assert.equal(got[0].link, `/events/${id}`);
 	assert.equal(rowsOf(ben.user.id, 'event_reminder').length, 0, 'pending: no');
 	assert.equal(mailsTo(emailOf(ana), 'event_reminder').length, 1);
