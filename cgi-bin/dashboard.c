@@ -29,6 +29,7 @@
 #include "memo.h"
 #include "req.h"
 #include "resp.h"
+#include "tz.h"
 #include "versions.h"
 
 #define MAX_DAYS	366	/* the longest range */
@@ -737,17 +738,33 @@ api_answer(struct req *r, const struct figures *f, const struct kept *k)
 	return st;
 }
 
+/* A page reads o's UTC time key as key_text, in the site's zone. */
+static void
+time_text(struct req *r, json_t *o, const char *key)
+{
+	const char	*at = json_string_value(json_object_get(o, key));
+	char		 label[TZ_LABEL_LEN];
+
+	if (r->api || at == NULL)
+		return;
+	tz_site_label(at, label);
+	json_object_set_new(o, arena_printf(r->arena, "%s_text", key),
+	    json_string(label));
+}
+
 /* The outbox's health, live, for an admin. */
 static enum db_status
-add_outbox(const struct figures *f, json_t *m)
+add_outbox(struct req *r, const struct figures *f, json_t *m)
 {
 	json_t		*health;
 	enum db_status	 rc;
 
 	if (!f->platform)
 		return DB_OK;
-	if ((rc = load_outbox_health(&health)) == DB_OK)
+	if ((rc = load_outbox_health(&health)) == DB_OK) {
+		time_text(r, health, "oldest_pending");
 		json_object_set_new(m, "outbox", health);
+	}
 	return rc;
 }
 
@@ -783,7 +800,7 @@ dashboard_show(struct req *r, json_t *m)
 		return HTTP_INTERNAL_ERROR;
 	json_object_update(m, page);
 	json_decref(page);
-	if ((rc = add_outbox(&f, m)) != DB_OK)
+	if ((rc = add_outbox(r, &f, m)) != DB_OK)
 		return app_db_status(rc);
 	json_object_set_new(m, "from", json_string(f.from));
 	json_object_set_new(m, "to", json_string(f.to));
@@ -940,7 +957,7 @@ dashboard_csv(struct req *r, json_t *m)
 		return app_db_status(rc);
 	json_object_update(m, k.figures);
 	json_decref(k.figures);
-	if ((rc = add_outbox(&f, m)) != DB_OK)
+	if ((rc = add_outbox(r, &f, m)) != DB_OK)
 		return app_db_status(rc);
 	slash = strrchr(r->route_path, '/');
 	name = arena_strndup(r->arena, slash + 1, strlen(slash + 1) - 4);
@@ -992,9 +1009,12 @@ dashboard_outbox(struct req *r, json_t *m)
 		json_object_set_new(m, "next", json_integer(jint(last, "id")));
 	} else
 		json_object_set_new(m, "next", json_null());
-	json_array_foreach(rows, i, e)
+	json_array_foreach(rows, i, e) {
 		json_object_set_new(e, "is_dead", json_boolean(strcmp(jstr(e,
 		    "status"), "dead") == 0));
+		time_text(r, e, "created_at");
+	}
+	time_text(r, health, "oldest_pending");
 	json_object_set_new(m, "items", rows);
 	json_object_set_new(m, "outbox", health);
 	return HTTP_OK;

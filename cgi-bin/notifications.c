@@ -24,6 +24,7 @@
 #include "app.h"
 #include "cfg.h"
 #include "req.h"
+#include "tz.h"
 
 #define PAGE_SIZE	20
 #define MAIL_MAX	(256 * 1024)	/* bytes of one spooled message shown */
@@ -159,6 +160,7 @@ notifications_list(struct req *r, json_t *m)
 	json_t		*rows = NULL, *row, *c = NULL;
 	enum db_status	 rc;
 	long long	 before = 0;
+	char		 label[TZ_LABEL_LEN];
 	size_t		 i;
 
 	if (r->invalid[NF_BEFORE] != NULL)
@@ -177,8 +179,15 @@ notifications_list(struct req *r, json_t *m)
 		json_object_set(m, "next", json_object_get(row, "id"));
 	} else
 		json_object_set_new(m, "next", json_null());
-	json_array_foreach(rows, i, row)
+	json_array_foreach(rows, i, row) {
 		to_bool(row, "is_read", "read");
+		if (!r->api) {
+			tz_site_label(json_string_value(json_object_get(row,
+			    "created_at")), label);
+			json_object_set_new(row, "created_text",
+			    json_string(label));
+		}
+	}
 	json_object_set_new(m, "items", rows);
 	if (!r->api) {
 		if ((rc = db_query_one(&stmts[STMT_UNREAD], P(DB_INT(

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cfg.h"
 #include "log.h"
 #include "mem.h"
 #include "tz.h"
@@ -376,4 +377,10 @@ tz_label(const char *zone, const char *utc, char out[TZ_LABEL_LEN])
 	tz_wall(zone, utc, when, abbr);
 	if (when[0] != '\0')
 		snprintf(out, TZ_LABEL_LEN, "%s %s", when, abbr);
+}
+
+void
+tz_site_label(const char *utc, char out[TZ_LABEL_LEN])
+{
+	tz_label(cfg_str("server", "timezone", "Europe/Madrid"), utc, out);
 }

@@ -88,4 +88,8 @@ void		tz_wall(const char *zone, const char *utc,
 void		tz_label(const char *zone, const char *utc,
 		    char out[TZ_LABEL_LEN]);
 
+/* The same in the site's zone ([server] timezone, Europe/Madrid), for
+ * times that belong to no city: a notification's, an outbox row's. */
+void		tz_site_label(const char *utc, char out[TZ_LABEL_LEN]);
+
 #endif

@@ -65,6 +65,8 @@ test('the admin sees it in the API and on the page', async () => {
 	const text = decode(res.text);
 	assert.ok(text.includes('rollups: the payload has no participation_id'));
 	assert.ok(text.includes(`action="/dashboard/outbox/${id}/retry"`));
+	assert.match(text, /<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">\d{4}-\d\d-\d\d \d\d:\d\d CES?T<\/time>/,
+	    'times in the site\'s zone');
 	res = await c.page('GET', '/dashboard');
 	assert.ok(res.text.includes('href="/dashboard/outbox"'), 'linked from the dashboard');
 });

@@ -110,6 +110,9 @@ test('the header counter on every page; the list page marks read', async () => {
 	assert.match(text, new RegExp(`action="/notifications/${ids[0]}/read"`));
 	assert.match(text, /action="\/notifications\/read-all"/);
 	assert.match(text, /href="\/notifications\/preferences"/);
+	// Times as people read them (the site's zone), not raw UTC.
+	assert.match(text, /<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">\d{4}-\d\d-\d\d \d\d:\d\d CES?T<\/time>/);
+	assert.doesNotMatch(text, /<time datetime="[^"]*">\d{4}-\d\d-\d\dT/);
 	res = await c.post(`/notifications/${ids[0]}/read`);
 	assert.equal(res.status, 303);
 	assert.equal(res.headers.location, '/notifications', 'back to the list');
