@@ -130,7 +130,7 @@ for (const runs of [2, 4]) {
 			assert.equal(e.code, 0, e.err);
 		await deliveredOnce(ids, `${runs} runs`);
 		// Every run took a share: none waited for the others' locks.
-		const took = ends.map((e) => Number((e.err.match(/delivered (\d+)/) ?? [0, 0])[1]));
+		const took = ends.map((e) => Number((e.err.match(/handled (\d+) outbox rows/) ?? [0, 0])[1]));
 		assert.equal(took.reduce((a, b) => a + b, 0), ids.length, took.join('+'));
 		console.log(`# ${runs} runs: 20000 rows in ${Date.now() - started} ms (${took.join(' + ')})`);
 	});
