@@ -61,6 +61,7 @@
 
 #define PAGE_SIZE	20
 #define FEED_MAX	500		/* events in one calendar feed */
+#define YEARS_AHEAD	10		/* how far ahead an event may be */
 #define Q_WORDS		8		/* search words kept */
 #define ICS_FOLD	75		/* octets a calendar line may hold */
 
@@ -441,6 +442,18 @@ now_sql(char out[20])
 	struct tm	 tm;
 
 	gmtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+/* Now and YEARS_AHEAD years, as a MariaDB DATETIME (UTC). */
+static void
+far_ahead(char out[20])
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	tm.tm_year += YEARS_AHEAD;
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
@@ -1880,13 +1893,20 @@ evdata_check(struct req *r, const struct evdata *d, const json_t *cur)
 {
 	json_t		*row = NULL;
 	enum db_status	 rc;
-	char		 was[20] = "";
+	char		 was[20] = "", limit[20];
 	bool		 ok;
 
 	if (r->invalid[EV_STARTS] == NULL && r->invalid[EV_ENDS] == NULL &&
 	    d->starts[0] != '\0' && d->ends[0] != '\0' &&
-	    strcmp(d->ends, d->starts) < 0)
-		req_set_invalid(r, EV_ENDS, "valid.event_ends_before");
+	    strcmp(d->ends, d->starts) <= 0)
+		req_set_invalid(r, EV_ENDS, "valid.event_ends_not_after");
+	/* Planned within YEARS_AHEAD years: a year such as 9999 is a slip,
+	 * and no city's clock can show it. */
+	far_ahead(limit);
+	if (r->invalid[EV_STARTS] == NULL && strcmp(d->starts, limit) > 0)
+		req_set_invalid(r, EV_STARTS, "valid.event_too_far");
+	if (r->invalid[EV_ENDS] == NULL && strcmp(d->ends, limit) > 0)
+		req_set_invalid(r, EV_ENDS, "valid.event_too_far");
 	if (cur != NULL)
 		iso_to_sql(jstr(cur, "starts_at"), was);
 	/* A new start is in the future; one left as it was may have passed

@@ -38,7 +38,10 @@ test('required fields', async () => {
 
 test('dates out of order, in the past, or not dates', async () => {
 	await refused({ starts_at: future(3, 12), ends_at: future(3, 11) },
-	    'ends_at', 'El final no puede ser anterior al comienzo.');
+	    'ends_at', 'El final tiene que ser posterior al comienzo.');
+	await refused({ starts_at: '2999-05-01T10:00:00Z', ends_at: '2999-05-01T12:00:00Z' },
+	    'starts_at', 'Los eventos se planifican como mucho con diez años de antelación: revisa el año.');
+	await refused({ ends_at: '9999-12-31T23:59:59Z' }, 'ends_at');
 	await refused({ starts_at: future(-1, 10), ends_at: future(1, 10) },
 	    'starts_at', 'El evento tiene que empezar en el futuro.');
 	await refused({ starts_at: 'mañana' }, 'starts_at', es.valid.bad_datetime);
@@ -47,10 +50,10 @@ test('dates out of order, in the past, or not dates', async () => {
 	const d = future(4, 11).slice(0, 10);
 	await refused({ starts_at: `${d}T11:00:00Z`, ends_at: `${d}T12:00:00+02:00` },
 	    'ends_at');
-	// The same instant for start and end is fine.
-	const ev = await createEvent(ong, { starts_at: `${d}T11:00:00Z`,
-	    ends_at: `${d}T13:00:00+02:00` });
-	assert.equal(ev.starts_at, ev.ends_at);
+	// The same instant for start and end is no event: a calendar's
+	// DTEND must come after its DTSTART (RFC 5545, 3.8.2.2).
+	await refused({ starts_at: `${d}T11:00:00Z`, ends_at: `${d}T13:00:00+02:00` },
+	    'ends_at', 'El final tiene que ser posterior al comienzo.');
 });
 
 test('an edit cannot move the start into the past; a past draft is not published', async () => {
