@@ -252,3 +252,14 @@ test('an error page leads back to the page of ours the person came from', async 
 		assert.match(res.text, /<a class="button" href="\/">/);
 	}
 });
+
+test('what nginx itself refuses answers as the programs do: problem+json', async () => {
+	for (const p of ['/api/v1/events/17%00', '/dashboard/events%00.csv']) {
+		const res = await request(p, { from: sourceAddr(15) });
+		assert.equal(res.status, 400, p);
+		assert.match(res.headers['content-type'], /^application\/problem\+json/, p);
+		assert.match(res.json().detail, /NUL/);
+	}
+	// The page behind it is nobody's to open.
+	assert.equal((await request('/_errors/400', { from: sourceAddr(15) })).status, 404);
+});
