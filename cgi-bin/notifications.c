@@ -515,35 +515,49 @@ slurp(struct req *r, const char *dir, const char *name, size_t *len)
 	return p;
 }
 
-/* A header's value, its one UTF-8 encoded-word (as mail.c writes) decoded. */
+/* A header's value, unfolded; its UTF-8 encoded-words (as mail.c
+ * writes them, one line each) decoded and joined. */
 static const char *
 header(struct req *r, const char *msg, const char *name)
 {
-	const char	*at, *end, *b64;
-	char		*out;
-	size_t		 nlen = strlen(name), outlen;
+	const char	*at, *end, *w;
+	unsigned char	*dec;
+	struct buf	 v;
+	const char	*out;
+	size_t		 nlen = strlen(name), outlen, n;
 
 	for (at = msg; at != NULL && *at != '\0' && strncmp(at, "\r\n", 2) != 0;
 	    at = (end = strstr(at, "\r\n")) != NULL ? end + 2 : NULL) {
 		if (strncasecmp(at, name, nlen) != 0 || at[nlen] != ':')
 			continue;
+		buf_init(&v);
 		at += nlen + 1;
-		at += strspn(at, " ");
-		end = strstr(at, "\r\n");
-		if (end == NULL)
-			end = at + strlen(at);
-		if (strncmp(at, "=?UTF-8?B?", 10) == 0 && end - at > 12) {
-			b64 = at + 10;
-			out = arena_alloc(r->arena, (size_t)(end - at));
-			if (sodium_base642bin((unsigned char *)out,
-			    (size_t)(end - at) - 1, b64, (size_t)(end - b64 - 2),
-			    NULL, &outlen, NULL, sodium_base64_VARIANT_ORIGINAL) ==
-			    0) {
-				out[outlen] = '\0';
-				return out;
-			}
+		for (;;) {
+			at += strspn(at, " \t");
+			end = strstr(at, "\r\n");
+			if (end == NULL)
+				end = at + strlen(at);
+			n = (size_t)(end - at);
+			w = at + 10;
+			/* An encoded-word alone on its line is decoded; any
+			 * other text is kept as it is. */
+			if (n > 12 && strncmp(at, "=?UTF-8?B?", 10) == 0 &&
+			    strncmp(end - 2, "?=", 2) == 0) {
+				dec = arena_alloc(r->arena, n);
+				if (sodium_base642bin(dec, n, w,
+				    (size_t)(end - 2 - w), NULL, &outlen, NULL,
+				    sodium_base64_VARIANT_ORIGINAL) == 0)
+					buf_append(&v, (const char *)dec, outlen);
+			} else
+				buf_append(&v, at, n);
+			if (strncmp(end, "\r\n ", 3) != 0 &&
+			    strncmp(end, "\r\n\t", 3) != 0)
+				break;
+			at = end + 2;
 		}
-		return arena_strndup(r->arena, at, (size_t)(end - at));
+		out = arena_strndup(r->arena, buf_str(&v), v.len);
+		buf_free(&v);
+		return out;
 	}
 	return "";
 }

@@ -119,6 +119,8 @@ inapp_free(void)
 	db_release_all(stmts, STMT__MAX);
 }
 
+#define TITLE_MAX	120	/* code points of an event title in a text */
+
 /* Cuts s to at most max code points, never inside a character. */
 static void
 clip(struct buf *b, size_t max)
@@ -133,6 +135,24 @@ clip(struct buf *b, size_t max)
 		}
 }
 
+/* A title past TITLE_MAX code points cut there, with an ellipsis, so the
+ * text around it (its closing quote) survives the cut to max below.
+ * The copy is static: words() uses it at once. */
+static const char *
+short_title(const char *t)
+{
+	static char	 cut[TITLE_MAX * 4 + sizeof("…")];
+	size_t		 i, n = 0;
+
+	for (i = 0; t[i] != '\0'; i++)
+		if (((unsigned char)t[i] & 0xc0) != 0x80 && n++ == TITLE_MAX)
+			break;
+	if (t[i] == '\0')
+		return t;
+	snprintf(cut, sizeof(cut), "%.*s…", (int)i, t);
+	return cut;
+}
+
 /* The catalog's text with {title} replaced by the event's title and
  * {when} by its start where it happens ("2026-12-05 10:00 CET"). */
 static void
@@ -144,6 +164,7 @@ words(struct buf *b, const char *lang, const char *type, const char *part,
 
 	snprintf(key, sizeof(key), "notifications.kinds.%s.%s", type, part);
 	s = i18n_get(lang, key);
+	title = short_title(title);
 	buf_reset(b);
 	for (;;) {
 		t = strstr(s, "{title}");

@@ -63,21 +63,35 @@ mail_free(void)
 	templates = NULL;
 }
 
-/* RFC 2047 encoded-word for a UTF-8 header value. */
+/* Bytes of text in one encoded-word: 42 make 56 of base64, and with
+ * "=?UTF-8?B?" and "?=" 68, within RFC 2047's 75; after "Subject: "
+ * the first line is 77, within RFC 5322's 78. */
+#define WORD_BYTES	42
+
+/* A UTF-8 header value as RFC 2047 encoded-words, as many as it takes,
+ * folded onto lines of their own; a character is never split. */
 static void
 header_utf8(struct buf *b, const char *s)
 {
-	size_t	 n = strlen(s), len;
-	char	*enc;
+	char	 enc[sodium_base64_ENCODED_LEN(WORD_BYTES,
+	    sodium_base64_VARIANT_ORIGINAL)];
+	size_t	 n = strlen(s), take;
 
-	len = sodium_base64_encoded_len(n, sodium_base64_VARIANT_ORIGINAL);
-	enc = malloc(len);
-	if (enc == NULL)
-		abort();
-	sodium_bin2base64(enc, len, (const unsigned char *)s, n,
-	    sodium_base64_VARIANT_ORIGINAL);
-	buf_printf(b, "=?UTF-8?B?%s?=", enc);
-	free(enc);
+	do {
+		take = n < WORD_BYTES ? n : WORD_BYTES;
+		while (take < n && take > 0 &&
+		    ((unsigned char)s[take] & 0xc0) == 0x80)
+			take--;
+		if (take == 0)	/* not UTF-8 after all: cut anywhere */
+			take = n < WORD_BYTES ? n : WORD_BYTES;
+		sodium_bin2base64(enc, sizeof(enc), (const unsigned char *)s,
+		    take, sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "=?UTF-8?B?%s?=", enc);
+		s += take;
+		n -= take;
+		if (n > 0)
+			buf_puts(b, "\r\n ");
+	} while (n > 0);
 }
 
 static int

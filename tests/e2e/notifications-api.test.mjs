@@ -236,10 +236,11 @@ test('the development mail browser lists and shows spooled mail', async () => {
 	const spool = path.join(VAR, 'mail');
 	fs.mkdirSync(spool, { recursive: true });
 	const name = `999999${Date.now() % 1000}-event_changed.eml`;
+	// A subject in two encoded-words on folded lines, as long ones are.
+	const word = (t) => `=?UTF-8?B?${Buffer.from(t).toString('base64')}?=`;
 	fs.writeFileSync(path.join(spool, name), 'From: Agora <a@b>\r\n' +
-	    'To: ana@example.org\r\nSubject: =?UTF-8?B?' +
-	    Buffer.from('Cambios en «Río»').toString('base64') +
-	    '?=\r\n\r\nHola Ana,\r\n');
+	    `To: ana@example.org\r\nSubject: ${word('Cambios en ')}\r\n ` +
+	    `${word('«Río»')}\r\n\r\nHola Ana,\r\n`);
 	try {
 		// Everyone's mail, reset links too: admins only.
 		const anon = new Client(TAG);

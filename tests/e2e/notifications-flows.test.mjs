@@ -551,3 +551,27 @@ test('the NGO hears that a full event put someone on its waiting list', async ()
 	    'Alguien se ha apuntado a la lista de espera de tu evento «Taller lleno», que está completo. Ocupará la primera plaza que quede libre.',
 	]);
 });
+
+test('a long title: the notice keeps its quotes, the subject folds into words', async () => {
+	const title = ('Ñandú 🎉 & <b> "x" ').repeat(12).slice(0, 200).trim();
+	const res = await ong.api('POST', '/api/v1/events', {
+		title, description: 'Largo.', type_id: 1, city_id: 1,
+		starts_at: future(27, 9), ends_at: future(27, 12), capacity: 0,
+		status: 'published' });
+	assert.equal(res.status, 201, res.text);
+	const id = res.json().id;
+	await enrol(ana, id);
+	await runNotifier();
+	const [note] = sqlText(`SELECT title FROM notifications WHERE user_id =
+	    ${ong.user.id} AND link = '/events/${id}'`).split('\n');
+	assert.match(note, /^Nueva inscripción en «Ñandú .*…»$/u, 'cut inside, quotes kept');
+	const mail = mailsTo(emailOf(ong), 'enrolment_received')
+	    .find((m) => subject(m.text)?.startsWith('Nueva inscripción en «Ñandú'));
+	assert.ok(mail, 'the mail');
+	// (The mariadb client shows the emoji as "?"; the mail has it whole.)
+	assert.match(subject(mail.text), /^Nueva inscripción en «Ñandú 🎉 & <b> "x" .*…»$/u);
+	assert.equal([...subject(mail.text)].length, [...note].length);
+	const head = mail.text.slice(0, mail.text.indexOf('\r\n\r\n'));
+	for (const line of head.split('\r\n'))
+		assert.ok(line.length <= 78, `a header line of ${line.length}: ${line}`);
+});

@@ -40,8 +40,13 @@ export function mailsTo(email, type, spool = SPOOL) {
 	    'utf8') })).filter((m) => m.text.includes(`\r\nTo: ${email}\r\n`));
 }
 
-/* The decoded Subject header of a spooled message. */
+/* The decoded Subject header of a spooled message: one encoded-word or
+ * several, folded onto lines of their own (RFC 2047). */
 export function subject(text) {
-	const m = /\r\nSubject: =\?UTF-8\?B\?([^?]*)\?=\r\n/.exec(text);
-	return m ? Buffer.from(m[1], 'base64').toString('utf8') : null;
+	const m = /\r\nSubject: ((?:=\?UTF-8\?B\?[^?]*\?=(?:\r\n )?)+)\r\n/.exec(text);
+	if (!m)
+		return null;
+	const words = [...m[1].matchAll(/=\?UTF-8\?B\?([^?]*)\?=/g)];
+	return Buffer.concat(words.map((w) => Buffer.from(w[1], 'base64')))
+	    .toString('utf8');
 }
