@@ -914,8 +914,8 @@ handle(FCGX_Request *fr, struct arena *a)
 		st = stream_health(&r, m);
 	else if (strcmp(r.route_path, "/notifications/stream") != 0)
 		st = HTTP_NOT_FOUND;
-	else if (r.method != M_GET) {
-		r.match.allowed = M_GET;
+	else if (r.method != M_GET && r.method != M_HEAD) {
+		r.match.allowed = M_GET | M_HEAD;
 		st = HTTP_METHOD_NOT_ALLOWED;
 	} else {
 		pthread_mutex_lock(&db_mx);
@@ -925,7 +925,13 @@ handle(FCGX_Request *fr, struct arena *a)
 			st = app_db_status(ds);
 		else if (r.user.id == 0)
 			st = HTTP_UNAUTHORIZED;
-		else if ((st = stream_serve(fr, &r)) == HTTP_OK) {
+		else if (r.method == M_HEAD) {
+			/* What a GET would answer, without opening a stream. */
+			r.raw_type = "text/event-stream; charset=utf-8";
+			r.raw_body = "";
+			r.raw_len = 0;
+			st = HTTP_OK;
+		} else if ((st = stream_serve(fr, &r)) == HTTP_OK) {
 			route = "/notifications/stream";
 			sent = 200;
 			goto out;

@@ -10,8 +10,8 @@ import http from 'node:http';
 import path from 'node:path';
 
 import {
-    HOST, PORT, VAR, assertProblem, get, runPath, serial, sleep, sourceAddr,
-    sql, sqlText, q, waitFor,
+    HOST, PORT, VAR, assertProblem, get, request, runPath, serial, sleep,
+    sourceAddr, sql, sqlText, q, waitFor,
 } from './lib.mjs';
 import { Client, pageSignIn, signUp } from './events-lib.mjs';
 import { accessClaims, signJwt } from './accounts-lib.mjs';
@@ -313,6 +313,13 @@ test('other methods: 405; other paths of the program: 404', async () => {
 	await signUp(c);
 	const post = await c.api('POST', PATH, {});
 	assert.equal(post.status, 405);
+	assert.match(post.headers.allow, /^GET, HEAD$/);
+	// HEAD answers what a GET would, with no stream held open.
+	const head = await c.api('HEAD', PATH);
+	assert.equal(head.status, 200);
+	assert.match(head.headers['content-type'], /^text\/event-stream/);
+	assert.equal(head.body.length, 0);
+	assert.equal((await request(PATH, { from: c.from, method: 'HEAD' })).status, 401);
 	const res = await get('/api/v1/stream/nothing', { from: c.from });
 	assertProblem(res, 404);
 });
