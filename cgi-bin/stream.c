@@ -39,8 +39,10 @@
  * RESERVE threads are never given to streams, so that health checks and
  * errors are answered with the pool full (503).  A stream lasts at most
  * [stream] max_age seconds (900) and never past its access token's
- * expiry; the browser reconnects and is authenticated again, so a session
- * that was signed out stops receiving.
+ * expiry; the browser reconnects and is authenticated again.  A
+ * browser's stream asks whether its session still stands before it
+ * sends anything and at each heartbeat, so a session signed out
+ * elsewhere receives nothing more.
  */
 #include <sys/eventfd.h>
 
@@ -741,6 +743,20 @@ stream_take(struct stream *s, struct buf *out, long long resume,
 	return lagging;
 }
 
+/* Whether a cookie stream's session still stands; a database that
+ * cannot say keeps the stream (its next reconnect asks again). */
+static bool
+session_alive(const struct req *r)
+{
+	enum db_status	 rc;
+	bool		 alive;
+
+	pthread_mutex_lock(&db_mx);
+	rc = sess_alive(r, &alive);
+	pthread_mutex_unlock(&db_mx);
+	return rc != DB_OK || alive;
+}
+
 /* Serves one open stream until the client goes away (the connection
  * closes or a write fails) or its lifetime ends.  Returns HTTP_OK once
  * the stream has been served, or the status to answer instead. */
@@ -819,13 +835,20 @@ stream_serve(FCGX_Request *fr, struct req *r)
 		if (pfd[0].revents & POLLIN) {
 			if (read(s->efd, &v, sizeof(v)) < 0 && errno != EAGAIN)
 				log_warn("eventfd");
+			/* Nothing more for a browser signed out meanwhile (a
+			 * password changed elsewhere revokes its session). */
+			if (!r->user.bearer && !session_alive(r))
+				break;
 			if (stream_take(s, &out, resume, replayed, nreplayed,
 			    &sent_max)) {
 				send_buf(fr, &out);
 				break;	/* lagging: the client resumes */
 			}
 		} else if (rc == 0 && wait_ms < end_ms) {
-			/* The heartbeat's time, not the end's. */
+			/* The heartbeat's time, not the end's; a session
+			 * signed out ends its quiet stream here. */
+			if (!r->user.bearer && !session_alive(r))
+				break;
 			sse_comment(&out, "ping");
 			clock_gettime(CLOCK_MONOTONIC, &beat);
 			beat.tv_sec += heartbeat_s;

@@ -9,7 +9,9 @@
 #include "mem.h"
 #include "sess.h"
 
-enum sess_stmt { STMT_SESSION_USER, STMT_SESSION_TOUCH, STMT__MAX };
+enum sess_stmt {
+	STMT_SESSION_USER, STMT_SESSION_TOUCH, STMT_SESSION_ALIVE, STMT__MAX
+};
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_SESSION_USER: idle minutes, token hash; stale when the idle
@@ -28,6 +30,12 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "UPDATE sessions SET idle_expires_at = UTC_TIMESTAMP() + "
 	  "INTERVAL ? MINUTE WHERE token_hash = ? AND idle_expires_at < "
 	  "UTC_TIMESTAMP() + INTERVAL ? MINUTE - INTERVAL 5 MINUTE", NULL, 0 },
+	/* STMT_SESSION_ALIVE: STMT_SESSION_USER's test alone, touching
+	 * nothing */
+	{ "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id "
+	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
+	  "AND s.expires_at > UTC_TIMESTAMP() "
+	  "AND s.idle_expires_at > UTC_TIMESTAMP() AND u.disabled = 0", NULL, 0 },
 };
 
 static unsigned char	*secret;
@@ -215,6 +223,26 @@ sess_load(struct req *r)
 			    DB_TEXT(hash), DB_INT(idle_minutes), DB_END }, NULL,
 			    NULL);
 	}
+	json_decref(row);
+	return rc == DB_NOTFOUND ? DB_OK : rc;
+}
+
+enum db_status
+sess_alive(const struct req *r, bool *alive)
+{
+	const char	*sid = req_cookie(r, SESS_COOKIE);
+	char		 hash[65];
+	json_t		*row = NULL;
+	enum db_status	 rc;
+
+	*alive = false;
+	if (sid == NULL || strlen(sid) > 128)
+		return DB_OK;
+	sess_hash(sid, hash);
+	rc = db_query_one(&stmts[STMT_SESSION_ALIVE],
+	    (const struct db_param[]){ DB_TEXT(hash), DB_END }, &row);
+	*alive = rc == DB_OK && json_integer_value(json_object_get(row,
+	    "user_id")) == r->user.id;
 	json_decref(row);
 	return rc == DB_NOTFOUND ? DB_OK : rc;
 }

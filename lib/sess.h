@@ -28,6 +28,10 @@ const unsigned char *sess_secret(size_t *len);
 /* Fills r->user.  DB_OK also when nobody is signed in (id 0); a bad or
  * expired credential is simply no credential. */
 enum db_status	 sess_load(struct req *);
+/* Whether the cookie session r was signed in with still stands (not
+ * signed out, revoked or expired), without sliding its idle expiry: a
+ * long-lived request asks again as it goes. */
+enum db_status	 sess_alive(const struct req *, bool *alive);
 /* Sets r->csrf from the cookie, or makes a new token. */
 void		 sess_csrf(struct req *);
 /* Whether an unsafe request carries the right token and a same-site

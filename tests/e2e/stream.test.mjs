@@ -180,6 +180,28 @@ test('session cookie: a signed-in browser gets its rows', async () => {
 	}
 });
 
+test('a browser signed out elsewhere receives nothing more; its stream ends', async () => {
+	const c = new Client(TAG);
+	const user = await signUp(c);
+	await pageSignIn(c, user.email, user.password);
+	const sid = c.cookie('agora_sid');
+	const s = await openStream({ path: '/notifications/stream', from: c.from,
+	    headers: { Cookie: `agora_sid=${sid}` } });
+	try {
+		assert.equal(s.status, 200);
+		await s.next((e) => e.event === 'count');
+		// A password changed in another browser revokes this session.
+		sql(`UPDATE sessions SET revoked_at = UTC_TIMESTAMP() WHERE
+		    token_hash = SHA2('${sid}', 256)`);
+		notify(user.id);
+		await waitFor(() => s.ended, 5000, 'the stream to end');
+		assert.equal(s.events.filter((e) => e.event === 'notification').length, 0,
+		    'nothing delivered after the sign-out');
+	} finally {
+		s.close();
+	}
+});
+
 test('the counter follows rows read elsewhere', async () => {
 	const c = new Client(TAG);
 	await signUp(c);
