@@ -24,6 +24,7 @@
  *   GET  /events/{id}.ics                   one event for a calendar
  *   GET  /events/feed/{user_id}/{token}.ics a person's enrolments, by a
  *                                           private signed address
+ *   GET  /api/v1/events/feed                my calendar's address
  *   POST /events/feed                       a new address; the old one
  *                                           stops working
  *
@@ -1671,16 +1672,17 @@ events_list(struct req *r, json_t *m)
 			memo_put(key, version, until, json_incref(kept));
 	}
 
-	/* What is the viewer's own goes beside what is everyone's. */
+	if (r->api) {
+		st = resp_json_text(r, json_string_value(kept), NULL, NULL);
+		json_decref(kept);
+		return st;
+	}
+	/* What is the viewer's own goes beside what is everyone's: the
+	 * page shows the calendar address (the app asks GET /events/feed,
+	 * so that its lists cost no look-up of it). */
 	if (r->user.id != 0 && (rc = feed_path(r, &feed)) != DB_OK) {
 		json_decref(kept);
 		return app_db_status(rc);
-	}
-	if (r->api) {
-		st = resp_json_text(r, json_string_value(kept), "feed_url",
-		    feed != NULL ? json_string(feed) : NULL);
-		json_decref(kept);
-		return st;
 	}
 	json_object_update(m, kept);
 	json_decref(kept);
@@ -3114,6 +3116,27 @@ events_feed(struct req *r, json_t *m)
 }
 
 /*
+ * GET /api/v1/events/feed: the signed-in person's private calendar
+ * address, {feed_url}; a page goes to the list, which shows it.
+ */
+static enum http_status
+events_feed_get(struct req *r, json_t *m)
+{
+	const char	*feed;
+	enum db_status	 rc;
+
+	r->has_invalid = false;
+	if (!r->api) {
+		r->redirect = "/events#feed-title";
+		return HTTP_SEE_OTHER;
+	}
+	if ((rc = feed_path(r, &feed)) != DB_OK)
+		return app_db_status(rc);
+	json_object_set_new(m, "feed_url", json_string(feed));
+	return HTTP_OK;
+}
+
+/*
  * POST /events/feed: the signed-in person's calendar gets a new private
  * address and the old one stops working (it was shared, or leaked).
  * 200 {feed_url} in the API; pages go back to the list, which shows it.
@@ -3214,6 +3237,7 @@ static const struct route routes[] = {
 	{ M_GET, "/events/new", events_new, EV_ORG, "events/form" },
 	{ M_GET, "/events/feed/{user_id}/{token}", events_feed, ROLE_ANY,
 	    NULL },
+	{ M_GET, "/events/feed", events_feed_get, ROLE_USER, NULL },
 	{ M_POST, "/events/feed", events_feed_renew, ROLE_USER, NULL },
 	{ M_GET, "/events/{id}", events_show, ROLE_ANY, "events/show" },
 	{ M_POST | M_PATCH, "/events/{id}", events_update, EV_ORG,

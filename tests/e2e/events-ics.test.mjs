@@ -106,8 +106,11 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 	    `(${c.id}, ${p.user.id}, 'pending'), (${d.id}, ${p.user.id}, 'waitlisted')`);
 	await ong.api('POST', `/api/v1/events/${c.id}/cancel`);
 
-	const list = await p.api('GET', '/api/v1/events');
+	// The app asks for the address; lists do not carry it.
+	const list = await p.api('GET', '/api/v1/events/feed');
+	assert.equal(list.status, 200, list.text);
 	const feed = list.json().feed_url;
+	assert.equal((await p.api('GET', '/api/v1/events')).json().feed_url, undefined);
 	assert.match(feed, new RegExp(`^/events/feed/${p.user.id}/[0-9a-f]{64}\\.ics$`));
 	const res = await new Client(TAG).send(feed);
 	assert.equal(res.status, 200);
@@ -136,9 +139,9 @@ test('the private feed lists the person\'s enrolments; a wrong token is 404', as
 	    'one person\'s token does not open another\'s feed');
 	assert.equal((await anon.send(`/events/feed/${p.user.id}/${tok}`)).status, 404);
 	assert.equal((await anon.send(`/events/feed/${p.user.id}/x.ics`)).status, 404);
-	assert.equal(list.json().feed_url, (await p.api('GET', '/api/v1/events')).json().feed_url,
+	assert.equal(list.json().feed_url, (await p.api('GET', '/api/v1/events/feed')).json().feed_url,
 	    'the address is stable');
-	assert.equal((await anon.api('GET', '/api/v1/events')).json().feed_url, undefined);
+	assertProblem(await anon.api('GET', '/api/v1/events/feed'), 401);
 });
 
 test('a new calendar address retires the old one', async () => {
@@ -147,7 +150,7 @@ test('a new calendar address retires the old one', async () => {
 	    { title: 'Evento del feed renovado' });
 	sql('INSERT INTO participations (event_id, user_id, status) VALUES ' +
 	    `(${ev.id}, ${p.user.id}, 'approved')`);
-	const old = (await p.api('GET', '/api/v1/events')).json().feed_url;
+	const old = (await p.api('GET', '/api/v1/events/feed')).json().feed_url;
 	const anon = new Client(TAG);
 	assert.equal((await anon.send(old)).status, 200);
 
@@ -161,7 +164,7 @@ test('a new calendar address retires the old one', async () => {
 	res = await anon.send(fresh);
 	assert.equal(res.status, 200);
 	assert.ok(parse(res.body).includes(`UID:${uidOf(ev.id)}`));
-	assert.equal((await p.api('GET', '/api/v1/events')).json().feed_url, fresh);
+	assert.equal((await p.api('GET', '/api/v1/events/feed')).json().feed_url, fresh);
 
 	// The page's button does the same, with its CSRF token; without the
 	// token nothing changes.
@@ -178,7 +181,7 @@ test('a new calendar address retires the old one', async () => {
 	assert.equal(res.headers.location, '/events#feed-title');
 	assert.equal((await anon.send(fresh)).status, 404);
 	res = await browser.page('GET', '/events');
-	const third = (await p.api('GET', '/api/v1/events')).json().feed_url;
+	const third = (await p.api('GET', '/api/v1/events/feed')).json().feed_url;
 	assert.ok(res.text.includes(third));
 
 	// Signed out, there is no address to renew.
