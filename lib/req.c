@@ -204,7 +204,8 @@ req_parse(struct req *r, struct arena *a, char **env, const char *body,
 	}
 	if ((s = req_header(r, "Cookie")) != NULL &&
 	    cookie_parse(a, s, &r->cookies, &r->ncookies) != COOKIE_OK) {
-		r->detail = "error_detail.400";
+		/* Going back would not help: the browser sends them all. */
+		r->detail = "error_detail.too_many_cookies";
 		return HTTP_BAD_REQUEST;
 	}
 	r->lang = i18n_pick(NULL, req_cookie(r, "agora_lang"),

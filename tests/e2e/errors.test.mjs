@@ -263,3 +263,14 @@ test('what nginx itself refuses answers as the programs do: problem+json', async
 	// The page behind it is nobody's to open.
 	assert.equal((await request('/_errors/400', { from: sourceAddr(15) })).status, 404);
 });
+
+test('too many cookies: a 400 that says to clear the site\'s cookies', async () => {
+	const jar = Array.from({ length: 51 }, (_, i) => `c${i}=v`).join('; ');
+	const res = await request('/', { from: sourceAddr(16),
+	    headers: { Cookie: jar, Accept: 'text/html' } });
+	assert.equal(res.status, 400);
+	assert.ok(res.text.includes(catalog('es').error_detail.too_many_cookies));
+	const ok = await request('/', { from: sourceAddr(16),
+	    headers: { Cookie: jar.split('; ').slice(0, 50).join('; ') } });
+	assert.equal(ok.status, 200);
+});

@@ -1,6 +1,6 @@
 /*
- * A Cookie header over the cookie module's limits is a 400, while a
- * malformed pair in it is only skipped.
+ * A Cookie header over the cookie module's limits is a 400 that says to
+ * clear the site's cookies, while a malformed pair in it is only skipped.
  */
 #include <stddef.h>
 #include <string.h>
@@ -43,7 +43,7 @@ main(void)
 	e = envp(a, lenv);
 	e[2] = hdr;
 	CHECK(req_parse(&r, a, e, NULL, 0, &lim) == HTTP_BAD_REQUEST);
-	CHECK_STR(r.detail, "error_detail.400");
+	CHECK_STR(r.detail, "error_detail.too_many_cookies");
 	req_done(&r);
 	arena_free(a);
 	return CHECK_DONE();
