@@ -1985,14 +1985,6 @@ json_blanks(struct req *r)
 	}
 }
 
-/* Whether an accepted ISO 8601 date-time names no zone (no Z, no
- * offset after the time), as a datetime-local input sends it. */
-static bool
-zoneless(const char *v)
-{
-	return strlen(v) >= 16 && strpbrk(v + 16, "Zz+-") == NULL;
-}
-
 /*
  * A typed start or end.  A page's zoneless value is the wall-clock time
  * of the event's city, kept in *wall until the city is known; anything
@@ -2006,7 +1998,7 @@ take_time(struct req *r, size_t f, char utc[20], const char **wall)
 
 	if (v == NULL)
 		return;
-	if (!r->api && zoneless(v))
+	if (!r->api && valid_zoneless(v))
 		*wall = v;
 	else if (!valid_to_utc(v, utc))
 		req_set_invalid(r, f, "valid.bad_datetime");

@@ -262,19 +262,25 @@ pick_category(struct req *r, json_t *row)
 	json_object_del(row, "category_name_en");
 }
 
-/* What pages show of a time: "2026-05-01 10:00" and the form's
+/* What pages show of a time, in the site's zone (a mega event has no
+ * city of its own): "2026-05-01 10:00 CEST", and the form's
  * datetime-local value "2026-05-01T10:00". */
 static void
 add_time_texts(struct req *r, json_t *row, const char *key)
 {
 	const char	*iso = json_string_value(json_object_get(row, key));
+	char		 label[TZ_LABEL_LEN], when[TZ_WHEN_LEN], abbr[TZ_ABBR_MAX];
 
 	if (r->api || iso == NULL || strlen(iso) < 16)
 		return;
+	tz_site_label(iso, label);
+	tz_wall(tz_site(), iso, when, abbr);
+	if (when[0] != '\0')
+		when[10] = 'T';
 	json_object_set_new(row, arena_printf(r->arena, "%s_text", key),
-	    json_string(arena_printf(r->arena, "%.10s %.5s", iso, iso + 11)));
+	    json_string(label));
 	json_object_set_new(row, arena_printf(r->arena, "%s_local", key),
-	    json_string(arena_printf(r->arena, "%.16s", iso)));
+	    json_string(when));
 }
 
 /* Shapes a mega event row for the caller. */
@@ -572,6 +578,7 @@ fill_form(struct req *r, json_t *m, json_t *stored)
 	    !valid_parse_int(r->values[ME_CATEGORY_ID], 1, INT64_MAX, &cat))
 		cat = json_integer_value(json_object_get(form, "category_id"));
 	json_object_set_new(m, "form", form);
+	json_object_set_new(m, "site_zone", json_string(tz_site()));
 	json_object_set_new(m, "is_new", json_boolean(stored == NULL));
 	if (stored != NULL)
 		json_object_set(m, "id", json_object_get(stored, "id"));
@@ -637,7 +644,39 @@ struct op {
 	enum http_status	 st;		/* a refusal, or HTTP_OK */
 	bool			 join;		/* join, or leave */
 	bool			 changed;
+	char			 starts[20];	/* as typed, in UTC; "" if not */
+	char			 ends[20];
 };
+
+/*
+ * A typed start or end as UTC for MariaDB into out ("" when not sent or
+ * not a time).  A page's zoneless value is the site's wall-clock time
+ * (the form says which zone); the API's, UTC, as for events.
+ */
+static void
+typed_time(struct req *r, size_t f, char out[20])
+{
+	const char	*v = req_value(r, f);
+
+	out[0] = '\0';
+	if (v == NULL)
+		return;
+	if (r->api || !valid_zoneless(v)) {
+		if (!valid_to_utc(v, out))
+			out[0] = '\0';
+		return;
+	}
+	switch (tz_to_utc(tz_site(), v, out)) {
+	case TZ_OK:
+		return;
+	case TZ_SKIPPED:
+		req_set_invalid(r, f, "valid.megaevent_time_skipped");
+		break;
+	default:
+		req_set_invalid(r, f, "valid.bad_datetime");
+	}
+	out[0] = '\0';
+}
 
 /* A refusal inside a transaction: rolls back, the handler answers st. */
 static enum db_status
@@ -719,17 +758,13 @@ check_category(struct op *o, long long current)
 static enum db_status
 check_dates(struct op *o, char starts[20], char ends[20])
 {
-	struct req	*r = o->r;
-	const char	*s = req_value(r, ME_STARTS_AT);
-	const char	*e = req_value(r, ME_ENDS_AT);
-
-	if (s != NULL)
-		valid_to_utc(s, starts);
+	if (o->starts[0] != '\0')
+		memcpy(starts, o->starts, 20);
 	else
 		iso_to_sql(json_string_value(json_object_get(o->me,
 		    "starts_at")), starts);
-	if (e != NULL)
-		valid_to_utc(e, ends);
+	if (o->ends[0] != '\0')
+		memcpy(ends, o->ends, 20);
 	else
 		iso_to_sql(json_string_value(json_object_get(o->me,
 		    "ends_at")), ends);
@@ -739,22 +774,12 @@ check_dates(struct op *o, char starts[20], char ends[20])
 	return DB_OK;
 }
 
-/* Whether ends is not before starts (both valid ISO 8601 times). */
-static bool
-dates_in_order(const char *starts, const char *ends)
-{
-	char	 s[20], e[20];
-
-	return valid_to_utc(starts, s) && valid_to_utc(ends, e) &&
-	    strcmp(e, s) >= 0;
-}
 
 static enum db_status
 create_tx(void *arg)
 {
 	struct op	*o = arg;
 	struct req	*r = o->r;
-	char		 starts[20], ends[20];
 	enum db_status	 rc;
 	uint64_t	 id = 0;
 	bool		 pub = req_bool(r, ME_IS_PUBLIC, true);
@@ -764,12 +789,10 @@ create_tx(void *arg)
 	o->me = NULL;
 	if ((rc = check_category(o, 0)) != DB_OK)
 		return rc;
-	valid_to_utc(req_value(r, ME_STARTS_AT), starts);
-	valid_to_utc(req_value(r, ME_ENDS_AT), ends);
 	rc = db_exec(&stmts[STMT_INSERT], P(DB_INT(r->user.id),
 	    DB_TEXT(req_value(r, ME_TITLE)), DB_TEXT(req_value(r,
 	    ME_DESCRIPTION)), DB_TEXT(req_value(r, ME_CATEGORY_ID)),
-	    DB_TEXT(starts), DB_TEXT(ends), DB_INT(pub)), NULL, &id);
+	    DB_TEXT(o->starts), DB_TEXT(o->ends), DB_INT(pub)), NULL, &id);
 	if (rc != DB_OK)
 		return rc;
 	o->id = (int64_t)id;
@@ -791,13 +814,14 @@ create_tx(void *arg)
 static enum http_status
 megaevents_create(struct req *r, json_t *m)
 {
-	struct op	 o = { r, 0, 0, NULL, HTTP_OK, false, false };
+	struct op	 o = { .r = r, .id = 0, .st = HTTP_OK };
 	enum db_status	 rc;
 
 	req_only(r, FORM_FIELDS);
+	typed_time(r, ME_STARTS_AT, o.starts);
+	typed_time(r, ME_ENDS_AT, o.ends);
 	if (req_require(r, ME_STARTS_AT, ME_ENDS_AT, -1) &&
-	    !dates_in_order(req_value(r, ME_STARTS_AT), req_value(r,
-	    ME_ENDS_AT)))
+	    strcmp(o.ends, o.starts) < 0)
 		req_set_invalid(r, ME_ENDS_AT,
 		    "valid.megaevent_ends_before_starts");
 	req_require(r, ME_TITLE, ME_DESCRIPTION, ME_CATEGORY_ID, -1);
@@ -875,12 +899,16 @@ update_tx(void *arg)
 static enum http_status
 megaevents_update(struct req *r, json_t *m)
 {
-	struct op	 o = { r, r->id, 0, NULL, HTTP_OK, false, false };
+	struct op	 o = { .r = r, .id = r->id, .st = HTTP_OK };
 	json_t		*row = NULL;
 	enum db_status	 rc;
 	enum http_status st;
 
-	if (!req_only(r, FORM_FIELDS))
+	if (req_only(r, FORM_FIELDS)) {
+		typed_time(r, ME_STARTS_AT, o.starts);
+		typed_time(r, ME_ENDS_AT, o.ends);
+	}
+	if (r->has_invalid)
 		o.st = HTTP_UNPROCESSABLE;
 	else if ((rc = db_tx(update_tx, &o)) != DB_OK && o.st == HTTP_OK) {
 		json_decref(o.me);
@@ -930,7 +958,7 @@ delete_tx(void *arg)
 static enum http_status
 megaevents_delete(struct req *r, json_t *m)
 {
-	struct op	 o = { r, r->id, 0, NULL, HTTP_OK, false, false };
+	struct op	 o = { .r = r, .id = r->id, .st = HTTP_OK };
 	enum db_status	 rc;
 
 	(void)m;	/* nothing to show: the mega event is gone */
@@ -978,7 +1006,7 @@ join_tx(void *arg)
 static enum http_status
 join_or_leave(struct req *r, json_t *m, bool join)
 {
-	struct op	 o = { r, r->id, 0, NULL, HTTP_OK, join, false };
+	struct op	 o = { .r = r, .id = r->id, .st = HTTP_OK, .join = join };
 	json_t		*row = NULL;
 	enum db_status	 rc;
 
@@ -1080,7 +1108,7 @@ attach_tx(void *arg)
 static enum http_status
 megaevents_attach(struct req *r, json_t *m)
 {
-	struct op	 o = { r, r->id, 0, NULL, HTTP_OK, false, false };
+	struct op	 o = { .r = r, .id = r->id, .st = HTTP_OK };
 	enum db_status	 rc;
 	long long	 ev = 0;
 
@@ -1137,7 +1165,7 @@ detach_tx(void *arg)
 static enum http_status
 megaevents_detach(struct req *r, json_t *m)
 {
-	struct op	 o = { r, r->id, 0, NULL, HTTP_OK, false, false };
+	struct op	 o = { .r = r, .id = r->id, .st = HTTP_OK };
 	enum db_status	 rc;
 
 	(void)m;	/* the answer has no body */
@@ -1248,7 +1276,7 @@ image_delete_tx(void *arg)
 static enum http_status
 image_change(struct req *r, json_t *m, db_tx_fn fn, bool gone)
 {
-	struct op	 o = { r, r->id, 0, NULL, HTTP_OK, false, false };
+	struct op	 o = { .r = r, .id = r->id, .st = HTTP_OK };
 	json_t		*row = NULL;
 	enum db_status	 rc;
 

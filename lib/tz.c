@@ -379,8 +379,14 @@ tz_label(const char *zone, const char *utc, char out[TZ_LABEL_LEN])
 		snprintf(out, TZ_LABEL_LEN, "%s %s", when, abbr);
 }
 
+const char *
+tz_site(void)
+{
+	return cfg_str("server", "timezone", "Europe/Madrid");
+}
+
 void
 tz_site_label(const char *utc, char out[TZ_LABEL_LEN])
 {
-	tz_label(cfg_str("server", "timezone", "Europe/Madrid"), utc, out);
+	tz_label(tz_site(), utc, out);
 }

@@ -88,8 +88,10 @@ void		tz_wall(const char *zone, const char *utc,
 void		tz_label(const char *zone, const char *utc,
 		    char out[TZ_LABEL_LEN]);
 
-/* The same in the site's zone ([server] timezone, Europe/Madrid), for
- * times that belong to no city: a notification's, an outbox row's. */
+/* The site's zone ([server] timezone, Europe/Madrid), for times that
+ * belong to no city: a notification's, an outbox row's, a mega
+ * event's; and tz_label in it. */
+const char	*tz_site(void);
 void		tz_site_label(const char *utc, char out[TZ_LABEL_LEN]);
 
 #endif

@@ -495,6 +495,12 @@ valid_url(const struct field *f, const char *val, size_t len,
  * taken as UTC.
  */
 bool
+valid_zoneless(const char *v)
+{
+	return strlen(v) >= 16 && strpbrk(v + 16, "Zz+-") == NULL;
+}
+
+bool
 valid_to_utc(const char *in, char out[20])
 {
 	struct tm	 tm;

@@ -108,6 +108,9 @@ bool	valid_phone(const struct field *, const char *, size_t, const char **);
 /* An accepted ISO 8601 date-time as "YYYY-MM-DD HH:MM:SS" UTC for
  * MariaDB (no zone means UTC); false when it is not one. */
 bool	valid_to_utc(const char *, char out[20]);
+/* Whether an accepted ISO 8601 date-time names no zone (no Z, no offset
+ * after the time), as a datetime-local input sends it. */
+bool	valid_zoneless(const char *);
 bool	valid_url(const struct field *, const char *, size_t, const char **);
 /* Letters, digits and ":_.-", not starting with "-": valid.bad_token. */
 bool	valid_token(const struct field *, const char *, size_t, const char **);

@@ -173,7 +173,11 @@ test('an NGO creates through the form and lands on the new page', async () => {
 	assert.ok(text(page.text).includes(words.flash.megaevent_created));
 	assert.match(page.text, new RegExp(`href="/megaevents/${id}/edit"`));
 	assert.match(page.text, new RegExp(`action="/megaevents/${id}/delete"`));
-	assert.match(page.text, /datetime="2027-12-01T09:00:00Z"/);
+	// Typed and read in the site's zone (Madrid's winter time, UTC+1),
+	// kept in UTC.
+	assert.match(page.text, /<time datetime="2027-12-01T08:00:00Z">2027-12-01 09:00 CET<\/time>/);
+	assert.deepEqual(sql(`SELECT starts_at FROM megaevents WHERE id = ${id}`),
+	    [['2027-12-01 08:00:00']]);
 	assert.deepEqual(sql(`SELECT is_public FROM megaevents WHERE id = ${id}`), [['1']]);
 });
 
@@ -190,6 +194,14 @@ test('a bad form comes back with the errors and what was typed', async () => {
 	assert.match(res.text, /value="2027-12-02T10:00"/);
 	assert.match(res.text, /<option value="\d+" selected>Campaña<\/option>/);
 	assert.doesNotMatch(res.text, /id="f-is_public"[^>]*checked/, 'unticked stays unticked');
+	// 02:30 on the morning Madrid's clocks go forward never happens.
+	const gap = await ong.post('/megaevents', {
+		title: 'Hora perdida', description: 'Algo', category_id: categoryId(),
+		starts_at: '2027-03-28T02:30', ends_at: '2027-03-29T10:00', is_public: '1',
+	});
+	assert.equal(gap.status, 422);
+	assert.ok(text(gap.text).includes(words.valid.megaevent_time_skipped));
+	assert.match(gap.text, /Europe\/Madrid/, 'the form names its zone');
 });
 
 test('the edit form shows the stored values; an unticked box makes it private', async () => {
