@@ -52,6 +52,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "memo.h"
+#include "once.h"
 #include "outbox.h"
 #include "participation.h"
 #include "req.h"
@@ -70,7 +71,7 @@ enum ev_field {
 	EV_TITLE, EV_DESCRIPTION, EV_TYPE, EV_CITY, EV_PLACE, EV_STARTS,
 	EV_ENDS, EV_CAPACITY, EV_APPROVAL, EV_STATUS, EV_Q, EV_FROM, EV_TO,
 	EV_ORGANIZER, EV_HAS_PLACES, EV_SORT, EV_PAGE, EV_CURSOR, EV_COMPANY,
-	EV__MAX
+	EV_FORM_KEY, EV__MAX
 };
 
 static const char *const statuses[] = {
@@ -98,6 +99,7 @@ static const struct field fields[EV__MAX] = {
 	{ "page", valid_int, 1, 100000, NULL },		/* EV_PAGE */
 	{ "cursor", valid_line, 0, 64, NULL },		/* EV_CURSOR */
 	{ "company_id", valid_id, 0, 0, NULL },		/* EV_COMPANY */
+	{ ONCE_FIELD, valid_line, 0, 64, NULL },	/* EV_FORM_KEY */
 };
 
 enum ev_stmt {
@@ -1767,6 +1769,11 @@ form_model(struct req *r, json_t *m, const json_t *cur, const char *action)
 	f = json_object();
 	json_object_set_new(f, "action", json_string(action));
 	json_object_set_new(f, "is_edit", json_boolean(cur != NULL));
+	/* A new form's key; drawn again after a refusal, it keeps it. */
+	if (cur == NULL)
+		json_object_set_new(f, "form_key", json_string(typed &&
+		    once_valid(r->values[EV_FORM_KEY]) ?
+		    r->values[EV_FORM_KEY] : once_key(r)));
 	if (cur != NULL)
 		json_object_set_new(f, "id", json_integer(jint(cur, "id")));
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
@@ -2134,6 +2141,7 @@ struct evtx {
 	int64_t		 id;
 	json_t		*cur;		/* the locked row (update) */
 	enum http_status st;		/* a refusal, or 0 */
+	const char	*once;		/* the create form's key, or NULL */
 };
 
 static enum db_status
@@ -2142,8 +2150,19 @@ create_tx(void *arg)
 	struct evtx	*c = arg;
 	struct evdata	*d = &c->d;
 	uint64_t	 id;
+	int64_t		 made;
 	enum db_status	 rc;
 
+	/* The same form sent again goes to the event it made. */
+	if (c->once != NULL &&
+	    (rc = once_claim(c->r->user.id, c->once, &made)) != DB_OK) {
+		if (rc == DB_CONFLICT && made != 0) {
+			c->id = made;
+			c->st = HTTP_SEE_OTHER;
+			rc = DB_NOTFOUND;
+		}
+		return rc;
+	}
 	rc = db_exec(&stmts[STMT_EVENT_INSERT], P(DB_INT(c->r->user.id),
 	    DB_TEXT(d->title), DB_TEXT(d->description), DB_INT(d->type_id),
 	    DB_INT(d->city_id), d->place_id ? DB_INT(d->place_id) : DB_NULL,
@@ -2153,6 +2172,9 @@ create_tx(void *arg)
 	if (rc != DB_OK)
 		return rc;
 	c->id = (int64_t)id;
+	if (c->once != NULL &&
+	    (rc = once_done(c->r->user.id, c->once, c->id)) != DB_OK)
+		return rc;
 	if ((rc = outbox_append("event.created", json_pack("{s:I, s:I, s:s, "
 	    "s:s}", "event_id", (json_int_t)c->id, "organizer_id",
 	    (json_int_t)c->r->user.id, "title", d->title, "status",
@@ -2213,7 +2235,16 @@ events_create(struct req *r, json_t *m)
 		return app_db_status(rc);
 	if (r->has_invalid)
 		return form_refused(r, m, NULL, "/events", HTTP_UNPROCESSABLE);
-	if ((rc = db_tx(create_tx, &c)) != DB_OK)
+	if (!r->api && once_valid(req_value(r, EV_FORM_KEY)))
+		c.once = req_value(r, EV_FORM_KEY);
+	rc = db_tx(create_tx, &c);
+	if (c.st == HTTP_SEE_OTHER) {
+		r->redirect = arena_printf(r->arena, "/events/%lld",
+		    (long long)c.id);
+		r->flash = "event_sent_twice";
+		return HTTP_SEE_OTHER;
+	}
+	if (rc != DB_OK)
 		return app_db_status(rc);
 	r->redirect = arena_printf(r->arena, "/events/%lld", (long long)c.id);
 	r->flash = strcmp(c.d.status, "published") == 0 ?

@@ -28,8 +28,9 @@
  *
  * Timed jobs, once per run: published events past their end become
  * finished (the events' own outbox row says so); expired sessions, refresh
- * tokens, reset links and old throttle rows are purged; delivered outbox
- * rows older than [notifier] retention_days are pruned.
+ * tokens, reset links, old throttle rows and day-old form keys are
+ * purged; delivered outbox rows older than [notifier] retention_days are
+ * pruned.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -67,6 +68,7 @@ enum nt_stmt {
 	STMT_PURGE_REFRESH,
 	STMT_PURGE_RESETS,
 	STMT_PURGE_THROTTLE,
+	STMT_PURGE_ONCE,
 	STMT_PRUNE_OUTBOX,
 	STMT__MAX
 };
@@ -140,6 +142,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "DELETE FROM login_throttle WHERE updated_at < UTC_TIMESTAMP() - "
 	  "INTERVAL 1 DAY AND locked_until < UTC_TIMESTAMP() LIMIT 10000",
 	  NULL, 0 },
+	/* STMT_PURGE_ONCE: a form sent again a day later makes a new one */
+	{ "DELETE FROM form_once WHERE created_at < UTC_TIMESTAMP() - "
+	  "INTERVAL 1 DAY LIMIT 10000", NULL, 0 },
 	/* STMT_PRUNE_OUTBOX: by available_at (never before created_at), so
 	 * the (status, available_at) index reads only the rows to go */
 	{ "DELETE FROM outbox WHERE status = 'done' AND available_at < "
@@ -636,7 +641,8 @@ static void
 timed_jobs(void)
 {
 	static const enum nt_stmt purges[] = { STMT_PURGE_SESSIONS,
-	    STMT_PURGE_REFRESH, STMT_PURGE_RESETS, STMT_PURGE_THROTTLE };
+	    STMT_PURGE_REFRESH, STMT_PURGE_RESETS, STMT_PURGE_THROTTLE,
+	    STMT_PURGE_ONCE };
 	uint64_t	 n;
 	size_t		 i;
 	int		 finished = 0;

@@ -17,6 +17,7 @@
 #include "log.h"
 #include "memo.h"
 #include "mem.h"
+#include "once.h"
 #include "outbox.h"
 #include "participation.h"
 #include "req.h"
@@ -325,6 +326,7 @@ worker(int fd, void *arg)
 	db_release_all(the_app->stmts, the_app->nstmts);
 	db_release_all(&unread_stmt, 1);
 	memo_clear();
+	once_free();
 	outbox_free();
 	participation_free();
 	sess_free();

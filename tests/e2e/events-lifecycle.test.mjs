@@ -258,6 +258,35 @@ test('pages: an event under way is mended, finished, and no longer left', async 
 	assert.equal(res.status, 303);
 });
 
+test('pages: a create form sent twice, or twice at once, makes one event', async () => {
+	const c = new Client(TAG);
+	const u = await signUp(c, 'ong');
+	c.access = null;
+	await pageSignIn(c, u.email, u.password);
+	for (const together of [false, true]) {
+		const form = await c.page('GET', '/events/new');
+		const key = form.text.match(/name="form_key" value="([A-Za-z0-9_-]{43})"/)?.[1];
+		assert.ok(key, 'the form carries its key');
+		const title = `Doble envío ${together ? 'a la vez' : 'seguido'} ${Date.now()}`;
+		const fields = { form_key: key, title, description: 'Una vez.',
+		    type_id: '1', city_id: '1', place_id: '',
+		    starts_at: future(8, 10).slice(0, 16), ends_at: future(8, 12).slice(0, 16),
+		    capacity: '0' };
+		const [a, b] = together ?
+		    await Promise.all([c.post('/events', fields), c.post('/events', fields)]) :
+		    [await c.post('/events', fields), await c.post('/events', fields)];
+		assert.equal(a.status, 303, decode(a.text).slice(0, 300));
+		assert.equal(b.status, 303, decode(b.text).slice(0, 300));
+		assert.equal(a.headers.location, b.headers.location, 'both go to the one event');
+		const rows = sql(`SELECT id FROM events WHERE title = '${title}'`);
+		assert.equal(rows.length, 1, `one event (${together ? 'at once' : 'in turn'})`);
+		assert.deepEqual(outboxTopics(Number(rows[0][0])), ['event.created']);
+	}
+	// A new form is a new event, even with the same fields.
+	const again = await c.page('GET', '/events/new');
+	assert.notEqual(again.text.match(/name="form_key" value="([^"]+)"/)[1], undefined);
+});
+
 test('pages: deleting a draft goes back to the list', async () => {
 	const c = new Client(TAG);
 	const u = await signUp(c, 'ong');
