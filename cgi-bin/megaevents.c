@@ -36,6 +36,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "log.h"
+#include "once.h"
 #include "outbox.h"
 #include "req.h"
 #include "tz.h"
@@ -46,7 +47,7 @@
 enum me_field {
 	ME_TITLE, ME_DESCRIPTION, ME_CATEGORY_ID, ME_STARTS_AT, ME_ENDS_AT,
 	ME_IS_PUBLIC, ME_EVENT_ID, ME_CAPTION, ME_POSITION, ME_DIRECTION,
-	ME_FROM, ME_TO, ME_PAGE, ME__MAX
+	ME_FROM, ME_TO, ME_PAGE, ME_FORM_KEY, ME__MAX
 };
 
 #define F(x)	REQ_F(x)
@@ -70,6 +71,7 @@ static const struct field fields[ME__MAX] = {
 	{ "from", valid_day_or_time, 0, 0, NULL },	/* ME_FROM */
 	{ "to", valid_day_or_time, 0, 0, NULL },	/* ME_TO */
 	{ "page", valid_int, 1, 100000, NULL },		/* ME_PAGE */
+	{ ONCE_FIELD, valid_line, 0, 64, NULL },	/* ME_FORM_KEY */
 };
 
 enum me_stmt {
@@ -577,6 +579,11 @@ fill_form(struct req *r, json_t *m, json_t *stored)
 	if (r->values[ME_CATEGORY_ID] == NULL ||
 	    !valid_parse_int(r->values[ME_CATEGORY_ID], 1, INT64_MAX, &cat))
 		cat = json_integer_value(json_object_get(form, "category_id"));
+	/* A new form's key; drawn again after a refusal, it keeps it. */
+	if (stored == NULL)
+		json_object_set_new(form, "form_key", json_string(
+		    once_valid(r->values[ME_FORM_KEY]) ?
+		    r->values[ME_FORM_KEY] : once_key(r)));
 	json_object_set_new(m, "form", form);
 	json_object_set_new(m, "site_zone", json_string(tz_site()));
 	json_object_set_new(m, "is_new", json_boolean(stored == NULL));
@@ -646,6 +653,7 @@ struct op {
 	bool			 changed;
 	char			 starts[20];	/* as typed, in UTC; "" if not */
 	char			 ends[20];
+	const char		*once;		/* the create form's key */
 };
 
 /*
@@ -782,11 +790,21 @@ create_tx(void *arg)
 	struct req	*r = o->r;
 	enum db_status	 rc;
 	uint64_t	 id = 0;
+	int64_t		 made;
 	bool		 pub = req_bool(r, ME_IS_PUBLIC, true);
 
 	o->st = HTTP_OK;
 	json_decref(o->me);	/* a retried transaction starts afresh */
 	o->me = NULL;
+	/* The same form sent again goes to the mega event it made. */
+	if (o->once != NULL &&
+	    (rc = once_claim(r->user.id, o->once, &made)) != DB_OK) {
+		if (rc == DB_CONFLICT && made != 0) {
+			o->id = made;
+			return refuse(o, HTTP_SEE_OTHER, -1, NULL, NULL);
+		}
+		return rc;
+	}
 	if ((rc = check_category(o, 0)) != DB_OK)
 		return rc;
 	rc = db_exec(&stmts[STMT_INSERT], P(DB_INT(r->user.id),
@@ -796,6 +814,9 @@ create_tx(void *arg)
 	if (rc != DB_OK)
 		return rc;
 	o->id = (int64_t)id;
+	if (o->once != NULL &&
+	    (rc = once_done(r->user.id, o->once, o->id)) != DB_OK)
+		return rc;
 	o->me = json_pack("{s:I, s:s}", "organizer_id",
 	    (json_int_t)r->user.id, "title", req_value(r, ME_TITLE));
 	return announce(o, "megaevent.created", json_pack("{s:b}",
@@ -803,7 +824,8 @@ create_tx(void *arg)
 }
 
 #define FORM_FIELDS	(F(ME_TITLE) | F(ME_DESCRIPTION) | F(ME_CATEGORY_ID) | \
-			    F(ME_STARTS_AT) | F(ME_ENDS_AT) | F(ME_IS_PUBLIC))
+			    F(ME_STARTS_AT) | F(ME_ENDS_AT) | F(ME_IS_PUBLIC) | \
+			    F(ME_FORM_KEY))
 
 /*
  * POST /megaevents: NGOs and admins.  title (1-200), description
@@ -825,6 +847,8 @@ megaevents_create(struct req *r, json_t *m)
 		req_set_invalid(r, ME_ENDS_AT,
 		    "valid.megaevent_ends_before_starts");
 	req_require(r, ME_TITLE, ME_DESCRIPTION, ME_CATEGORY_ID, -1);
+	if (!r->api && once_valid(req_value(r, ME_FORM_KEY)))
+		o.once = req_value(r, ME_FORM_KEY);
 	if (r->has_invalid)
 		o.st = HTTP_UNPROCESSABLE;
 	else if ((rc = db_tx(create_tx, &o)) != DB_OK && o.st == HTTP_OK) {
@@ -832,6 +856,12 @@ megaevents_create(struct req *r, json_t *m)
 		return app_db_status(rc);
 	}
 	json_decref(o.me);
+	if (o.st == HTTP_SEE_OTHER) {
+		r->flash = "megaevent_sent_twice";
+		r->redirect = arena_printf(r->arena, "/megaevents/%lld",
+		    (long long)o.id);
+		return HTTP_SEE_OTHER;
+	}
 	if (o.st != HTTP_OK) {
 		if (!r->api && fill_form(r, m, NULL) != HTTP_OK)
 			return HTTP_INTERNAL_ERROR;

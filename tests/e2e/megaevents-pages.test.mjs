@@ -181,6 +181,25 @@ test('an NGO creates through the form and lands on the new page', async () => {
 	assert.deepEqual(sql(`SELECT is_public FROM megaevents WHERE id = ${id}`), [['1']]);
 });
 
+test('a create form sent twice makes one mega event', async () => {
+	const ong = await as('ong');
+	const form = await ong.get('/megaevents/new');
+	const key = form.text.match(/name="form_key" value="([A-Za-z0-9_-]{43})"/)?.[1];
+	assert.ok(key, 'the form carries its key');
+	const title = `Campaña única ${Date.now()}`;
+	const fields = { form_key: key, title, description: 'Una vez.',
+	    category_id: categoryId(), starts_at: '2027-12-01T09:00',
+	    ends_at: '2028-01-06T20:00', is_public: ['1', '0'] };
+	const a = await ong.post('/megaevents', fields);
+	const b = await ong.post('/megaevents', fields);
+	assert.equal(a.status, 303);
+	assert.equal(b.status, 303);
+	assert.equal(a.headers.location, b.headers.location);
+	assert.deepEqual(sql(`SELECT COUNT(*) FROM megaevents WHERE title = '${title}'`), [['1']]);
+	const page = await ong.get(b.headers.location);
+	assert.ok(text(page.text).includes(words.flash.megaevent_sent_twice));
+});
+
 test('a bad form comes back with the errors and what was typed', async () => {
 	const ong = await as('ong');
 	const res = await ong.post('/megaevents', {
