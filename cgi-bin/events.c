@@ -3138,46 +3138,41 @@ events_feed(struct req *r, json_t *m)
 	return HTTP_OK;
 }
 
-/*
- * GET /api/v1/events/feed: the signed-in person's private calendar
- * address, {feed_url}; a page goes to the list, which shows it.
- */
+/* The caller's calendar address, renewed first when asked: {feed_url}
+ * in the API; pages go back to the list, which shows it. */
 static enum http_status
-events_feed_get(struct req *r, json_t *m)
+feed_answer(struct req *r, json_t *m, bool renew)
 {
 	const char	*feed;
 	enum db_status	 rc;
 
 	r->has_invalid = false;
-	if (!r->api) {
-		r->redirect = "/events#feed-title";
-		return HTTP_SEE_OTHER;
-	}
+	if (renew && (rc = db_exec(&stmts[STMT_FEED_RENEW],
+	    P(DB_INT(r->user.id)), NULL, NULL)) != DB_OK)
+		return app_db_status(rc);
 	if ((rc = feed_path(r, &feed)) != DB_OK)
 		return app_db_status(rc);
 	json_object_set_new(m, "feed_url", json_string(feed));
-	return HTTP_OK;
+	r->flash = renew ? "feed_renewed" : NULL;
+	r->redirect = "/events#feed-title";
+	return r->api ? HTTP_OK : HTTP_SEE_OTHER;
+}
+
+/* GET /api/v1/events/feed: the signed-in person's calendar address. */
+static enum http_status
+events_feed_get(struct req *r, json_t *m)
+{
+	return feed_answer(r, m, false);
 }
 
 /*
  * POST /events/feed: the signed-in person's calendar gets a new private
  * address and the old one stops working (it was shared, or leaked).
- * 200 {feed_url} in the API; pages go back to the list, which shows it.
  */
 static enum http_status
 events_feed_renew(struct req *r, json_t *m)
 {
-	const char	*feed;
-	enum db_status	 rc;
-
-	r->has_invalid = false;
-	if ((rc = db_exec(&stmts[STMT_FEED_RENEW], P(DB_INT(r->user.id)),
-	    NULL, NULL)) != DB_OK || (rc = feed_path(r, &feed)) != DB_OK)
-		return app_db_status(rc);
-	json_object_set_new(m, "feed_url", json_string(feed));
-	r->flash = "feed_renewed";
-	r->redirect = "/events#feed-title";
-	return r->api ? HTTP_OK : HTTP_SEE_OTHER;
+	return feed_answer(r, m, true);
 }
 
 /* --- CSV ---------------------------------------------------------------- */
