@@ -47,7 +47,7 @@ static const char *const signup_roles[] = {
 static const struct field fields[AU__MAX] = {
 	{ "email", valid_email, 0, 254, NULL },		/* AU_EMAIL */
 	{ "username", valid_email, 0, 254, NULL },	/* AU_USERNAME */
-	{ "password", valid_text, 8, 128, NULL },	/* AU_PASSWORD */
+	{ "password", valid_secret, 8, 128, NULL },	/* AU_PASSWORD */
 	{ "name", valid_line, 1, 100, NULL },		/* AU_NAME */
 	{ "nombre", valid_line, 1, 50, NULL },		/* AU_NOMBRE */
 	{ "apellido", valid_line, 0, 50, NULL },	/* AU_APELLIDO */
@@ -58,8 +58,8 @@ static const struct field fields[AU__MAX] = {
 	{ "refresh_token", valid_line, 1, 200, NULL },	/* AU_REFRESH */
 	{ "token", valid_line, 1, 200, NULL },		/* AU_TOKEN */
 	{ "next", valid_line, 0, 500, NULL },		/* AU_NEXT */
-	{ "current_password", valid_text, 1, 1024, NULL }, /* AU_CURRENT */
-	{ "new_password", valid_text, 8, 128, NULL },	/* AU_NEW */
+	{ "current_password", valid_secret, 1, 1024, NULL }, /* AU_CURRENT */
+	{ "new_password", valid_secret, 8, 128, NULL },	/* AU_NEW */
 };
 
 enum au_stmt {

@@ -1020,12 +1020,10 @@ catalog_update(struct req *r, json_t *m)
 		mask |= F(CA_CITY_ID) | F(CA_ADDRESS) | F(CA_LAT) | F(CA_LNG);
 	if (cat == CAT_CITIES)
 		mask |= F(CA_TIMEZONE);
-	/* A page sends the whole form: an emptied name is refused, not
-	 * taken as left alone (the API sends only what changes). */
-	if (!r->api && cat == CAT_PLACES)
-		req_require(r, CA_NAME, CA_CITY_ID, CA_ADDRESS, CA_LAT, CA_LNG,
-		    -1);
-	else if (!r->api)
+	/* Every page form of an entry (the list's rename, the item's)
+	 * sends its name: emptied, it is refused, not taken as left alone
+	 * (the API sends only what changes). */
+	if (!r->api)
 		req_require(r, CA_NAME, -1);
 	if (!req_only(r, mask))
 		c.st = HTTP_UNPROCESSABLE;

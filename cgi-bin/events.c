@@ -2274,6 +2274,19 @@ lock_owned(struct evtx *c)
 	return rc;
 }
 
+/* A time sent in the minute stored is the stored one: the form shows
+ * minutes, and an event made through the API may have seconds, which a
+ * save of the form must not move (nor call a change). */
+static void
+keep_minute(char sent[20], const char *stored_iso)
+{
+	char	 was[20];
+
+	iso_to_sql(stored_iso, was);
+	if (sent[0] != '\0' && strncmp(sent, was, 16) == 0)
+		memcpy(sent, was, 20);
+}
+
 static enum db_status
 update_tx(void *arg)
 {
@@ -2296,8 +2309,11 @@ update_tx(void *arg)
 		return DB_NOTFOUND;
 	}
 	evdata_fill(r, d, c->cur);
-	if ((rc = evdata_local(r, d)) != DB_OK ||
-	    (rc = evdata_check(r, d, c->cur)) != DB_OK)
+	if ((rc = evdata_local(r, d)) != DB_OK)
+		return rc;
+	keep_minute(d->starts, jstr(c->cur, "starts_at"));
+	keep_minute(d->ends, jstr(c->cur, "ends_at"));
+	if ((rc = evdata_check(r, d, c->cur)) != DB_OK)
 		return rc;
 	if (r->has_invalid) {
 		c->st = HTTP_UNPROCESSABLE;

@@ -32,6 +32,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "i18n.h"
@@ -285,6 +286,21 @@ add_time_texts(struct req *r, json_t *row, const char *key)
 	    json_string(when));
 }
 
+/* Whether an ISO 8601 UTC time ("2026-05-01T10:00:00Z") has come. */
+static bool
+is_past(const char *iso)
+{
+	char		 now[21];
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (iso == NULL)
+		return false;
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return strcmp(iso, now) <= 0;
+}
+
 /* Shapes a mega event row for the caller. */
 static void
 shape(struct req *r, json_t *row)
@@ -297,6 +313,9 @@ shape(struct req *r, json_t *row)
 		    json_integer_value(j) != 0));
 	add_time_texts(r, row, "starts_at");
 	add_time_texts(r, row, "ends_at");
+	if (!r->api)	/* over: nobody joins or leaves any more */
+		json_object_set_new(row, "is_over", json_boolean(is_past(
+		    json_string_value(json_object_get(row, "ends_at")))));
 }
 
 static bool

@@ -46,7 +46,7 @@ static const struct field fields[US__MAX] = {
 	{ "tax_id", valid_line, 1, 32, NULL },		/* US_TAX_ID */
 	{ "website", valid_url, 0, 300, NULL },		/* US_WEBSITE */
 	{ "description", valid_text, 0, 2000, NULL },	/* US_DESCRIPTION */
-	{ "password", valid_text, 1, 1024, NULL },	/* US_PASSWORD */
+	{ "password", valid_secret, 1, 1024, NULL },	/* US_PASSWORD */
 	{ "role", valid_enum, 0, 0, roles },		/* US_ROLE */
 	{ "disabled", valid_bool, 0, 0, NULL },		/* US_DISABLED */
 	{ "q", valid_line, 0, 100, NULL },		/* US_Q */

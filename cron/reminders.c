@@ -1,8 +1,10 @@
 /*
  * reminders: a timed job of the notifier.  Each approved participant of
  * a published event starting within [notifier] reminder_hours (24) is
- * reminded once per start (moved, it is reminded again before the new
- * one): one event.reminder outbox row per event and run names
+ * reminded once in those hours before its start: an event moved later
+ * than that is reminded again before its new start, one moved by
+ * minutes is not (its change notice gave the time).  One event.reminder
+ * outbox row per event and run names
  * the people it is for, and the in-app consumer turns it into their
  * reminders (and their mail and push).  event_reminded remembers who was
  * reminded, in the same transaction as the outbox row, so someone
@@ -26,8 +28,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "e.starts_at > UTC_TIMESTAMP() AND e.starts_at <= "
 	  "UTC_TIMESTAMP() + INTERVAL ? HOUR AND NOT EXISTS (SELECT 1 FROM "
 	  "event_reminded r WHERE r.event_id = e.id AND r.user_id = "
-	  "p.user_id AND r.starts_at = e.starts_at) ORDER BY e.id, p.user_id "
-	  "LIMIT 1000", NULL, 0 },
+	  "p.user_id AND r.sent_at >= e.starts_at - INTERVAL ? HOUR) "
+	  "ORDER BY e.id, p.user_id LIMIT 1000", NULL, 0 },
 	/* STMT_MARK: for the start the event has now */
 	{ "INSERT IGNORE INTO event_reminded (event_id, user_id, starts_at) "
 	  "SELECT id, ?, starts_at FROM events WHERE id = ?", NULL, 0 },
@@ -52,13 +54,15 @@ remind_tx(void *arg)
 {
 	json_t		*rows = NULL, *row, *first = NULL, *people;
 	enum db_status	 rc;
+	long long	 hours;
 	uint64_t	 fresh;
 	size_t		 i;
 	int		*count = arg;
 
 	*count = 0;
-	if ((rc = db_query(&stmts[STMT_PICK], P(DB_INT(cfg_int("notifier",
-	    "reminder_hours", 24))), &rows)) != DB_OK)
+	hours = cfg_int("notifier", "reminder_hours", 24);
+	if ((rc = db_query(&stmts[STMT_PICK], P(DB_INT(hours), DB_INT(hours)),
+	    &rows)) != DB_OK)
 		return rc;
 	people = json_array();
 	json_array_foreach(rows, i, row) {

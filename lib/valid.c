@@ -264,6 +264,14 @@ valid_line(const struct field *f, const char *val, size_t len,
 	return text_check(f, val, len, false, reason);
 }
 
+/* A password: as valid_text, left as it was typed.  See valid.h. */
+bool
+valid_secret(const struct field *f, const char *val, size_t len,
+    const char **reason)
+{
+	return text_check(f, val, len, true, reason);
+}
+
 /*
  * Accept a signed decimal int64, within [f->min, f->max] when either is
  * set.
@@ -489,16 +497,18 @@ valid_url(const struct field *f, const char *val, size_t len,
 	return valid_utf8(val, len) ? true : fail(reason, "valid.bad_utf8");
 }
 
-/*
- * Converts an ISO 8601 date and time accepted by valid_datetime into
- * "YYYY-MM-DD HH:MM:SS" in UTC for MariaDB.  A time without a zone is
- * taken as UTC.
- */
+/* Whether an ISO 8601 date-time names no zone; see valid.h. */
 bool
 valid_zoneless(const char *v)
 {
 	return strlen(v) >= 16 && strpbrk(v + 16, "Zz+-") == NULL;
 }
+
+/*
+ * Converts an ISO 8601 date and time accepted by valid_datetime into
+ * "YYYY-MM-DD HH:MM:SS" in UTC for MariaDB.  A time without a zone is
+ * taken as UTC.
+ */
 
 bool
 valid_to_utc(const char *in, char out[20])

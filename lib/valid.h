@@ -53,9 +53,13 @@ struct field {
  * tab, LF and CR; the length in code points must be at least f->min and,
  * when f->max is not 0, at most f->max.
  * valid_line: as valid_text, but tab, LF and CR are refused too.
+ * valid_secret: as valid_text, for passwords: req_validate() keeps free
+ * text in NFC, but a secret stays the bytes it was hashed from.
  */
 bool	valid_text(const struct field *, const char *, size_t, const char **);
 bool	valid_line(const struct field *, const char *, size_t, const char **);
+bool	valid_secret(const struct field *, const char *, size_t,
+	    const char **);
 
 /*
  * valid_int: an optional '+' or '-' then one or more ASCII digits, fitting

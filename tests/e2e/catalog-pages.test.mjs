@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import {
-    TOP, catalog, htmlLang, pageTitle, request, serial, sleep, sourceAddr,
+    TOP, catalog, htmlLang, pageTitle, request, serial, sleep, sourceAddr, sql,
 } from './lib.mjs';
 
 await serial();
@@ -193,6 +193,15 @@ test('rename, move, retire and restore from the admin list', async () => {
 	assert.equal(res.headers.location, '/catalog/megaevent-categories');
 	res = await admin.post(`/catalog/megaevent-categories/${id}/move`, { direction: 'up' });
 	assert.equal(res.status, 303);
+	// A place renamed from the list sends only its names, as the list's
+	// form does; its address and point stay.
+	const places = await admin.get('/catalog/places');
+	const pid = /action="\/catalog\/places\/(\d+)"/.exec(places.text)[1];
+	const [[before]] = sql(`SELECT address FROM places WHERE id = ${pid}`);
+	res = await admin.post(`/catalog/places/${pid}`, { name: `${name} plaza`, name_en: '' });
+	assert.equal(res.status, 303, res.text.slice(0, 300));
+	assert.deepEqual(sql(`SELECT name, address FROM places WHERE id = ${pid}`),
+	    [[`${name} plaza`, before]]);
 	res = await admin.post(`/catalog/megaevent-categories/${id}/retire`);
 	assert.equal(res.status, 303);
 	assert.equal(res.headers.location, '/catalog/megaevent-categories?all=1');

@@ -241,10 +241,13 @@ test('pages: an event under way is mended, finished, and no longer left', async 
 	const form = { title: 'Título corregido', description: 'Sin erratas',
 	    type_id: '1', city_id: '1', place_id: '', starts_at: value('starts_at'),
 	    ends_at: value('ends_at'), capacity: '0' };
+	const [[startBefore]] = sql(`SELECT starts_at FROM events WHERE id = ${ev.id}`);
 	res = await c.post(`/events/${ev.id}`, form);
 	assert.equal(res.status, 303, decode(res.text).slice(0, 400));
 	res = await new Client(TAG).api('GET', `/api/v1/events/${ev.id}`);
 	assert.equal(res.json().title, 'Título corregido');
+	assert.deepEqual(sql(`SELECT starts_at FROM events WHERE id = ${ev.id}`),
+	    [[startBefore]], 'the start keeps its seconds');
 
 	res = await c.page('GET', `/events/${ev.id}`);
 	assert.match(res.text, new RegExp(`action="/events/${ev.id}/finish"`));

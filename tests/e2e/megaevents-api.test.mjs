@@ -413,6 +413,12 @@ test('nobody joins or leaves a mega event that is over', async () => {
 	assertProblem(await call('DELETE', `/api/v1/megaevents/${me.id}/join`,
 	    { token: who.persona.token }), 409);
 	assert.equal(outboxCount('megaevent.joined', me.id), 0);
+	// Its page offers neither, and says why.
+	const page = await request(`/megaevents/${me.id}`, { from,
+	    headers: { Accept: 'text/html', Authorization: `Bearer ${who.persona.token}` } });
+	assert.equal(page.status, 200);
+	assert.ok(!page.text.includes(`/megaevents/${me.id}/join`), 'no join form');
+	assert.match(page.text, /ya ha terminado/);
 });
 
 test('an event names its mega event, as it is now, to those who may see it', async () => {

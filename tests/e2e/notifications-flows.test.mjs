@@ -284,6 +284,14 @@ test('a reminder a day before, once, to approved participants only', async () =>
 	assert.equal(Number(sqlText(`SELECT COUNT(*) FROM event_reminded
 	    WHERE event_id = ${id}`)), 3);
 
+	// Moved by minutes: the change notice gives the time; no second
+	// reminder.
+	sql(`UPDATE events SET starts_at = starts_at + INTERVAL 10 MINUTE,
+	    ends_at = ends_at + INTERVAL 10 MINUTE WHERE id = ${id}`);
+	await runNotifier();
+	for (const who of [ana, ben, dia])
+		assert.equal(rowsOf(who.user.id, 'event_reminder').filter((n) =>
+		    n.link === `/events/${id}`).length, 1, `not again: ${who.user.id}`);
 	// Moved to a later day, then that day comes: reminded of the new
 	// start, once more each.
 	sql(`UPDATE events SET starts_at = starts_at + INTERVAL 7 DAY,
@@ -291,6 +299,10 @@ test('a reminder a day before, once, to approved participants only', async () =>
 	await runNotifier();
 	assert.equal(rowsOf(ana.user.id, 'event_reminder').filter((n) =>
 	    n.link === `/events/${id}`).length, 1, 'not before its last day');
+	// A week passes: the reminders sent are a week old, and the new
+	// start is a day away.
+	sql(`UPDATE event_reminded SET sent_at = sent_at - INTERVAL 7 DAY
+	    WHERE event_id = ${id}`);
 	sql(`UPDATE events SET starts_at = UTC_TIMESTAMP() + INTERVAL 20 HOUR,
 	    ends_at = UTC_TIMESTAMP() + INTERVAL 22 HOUR WHERE id = ${id}`);
 	await runNotifier();

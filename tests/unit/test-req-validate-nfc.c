@@ -1,7 +1,7 @@
 /*
  * Free text comes out of req_validate() in NFC: a title typed
  * decomposed is stored and counted as the same title precomposed;
- * other fields are left as sent.
+ * other fields, passwords among them, are left as sent.
  */
 #include <stddef.h>
 #include <string.h>
@@ -11,11 +11,12 @@
 #include "check.h"
 #include "fake-env.h"
 
-enum { F_TITLE, F_LINE, F_CODE, F__MAX };
+enum { F_TITLE, F_LINE, F_CODE, F_SECRET, F__MAX };
 static const struct field fields[F__MAX] = {
 	{ "title", valid_text, 1, 4, NULL },	/* F_TITLE */
 	{ "line", valid_line, 0, 10, NULL },	/* F_LINE */
 	{ "code", NULL, 0, 0, NULL },		/* F_CODE */
+	{ "secret", valid_secret, 1, 10, NULL },	/* F_SECRET */
 };
 
 int
@@ -28,7 +29,7 @@ main(void)
 		"REQUEST_URI=/x",
 		/* "Café" as e + U+0301 (5 code points), and the line too */
 		"QUERY_STRING=title=Cafe%CC%81&line=Cafe%CC%81%20y%20t%C3%A9"
-		    "&code=e%CC%81",
+		    "&code=e%CC%81&secret=e%CC%81",
 		NULL
 	};
 
@@ -41,6 +42,8 @@ main(void)
 	CHECK_STR(req_value(&r, F_TITLE), "Caf\xc3\xa9");
 	CHECK_STR(req_value(&r, F_LINE), "Caf\xc3\xa9 y t\xc3\xa9");
 	CHECK_STR(req_value(&r, F_CODE), "e\xcc\x81");
+	/* A password stays the bytes its hash was made from. */
+	CHECK_STR(req_value(&r, F_SECRET), "e\xcc\x81");
 	arena_free(a);
 	return CHECK_DONE();
 }
