@@ -29,7 +29,6 @@
 #include "memo.h"
 #include "req.h"
 #include "resp.h"
-#include "tz.h"
 #include "versions.h"
 
 #define MAX_DAYS	366	/* the longest range */
@@ -738,20 +737,6 @@ api_answer(struct req *r, const struct figures *f, const struct kept *k)
 	return st;
 }
 
-/* A page reads o's UTC time key as key_text, in the site's zone. */
-static void
-time_text(struct req *r, json_t *o, const char *key)
-{
-	const char	*at = json_string_value(json_object_get(o, key));
-	char		 label[TZ_LABEL_LEN];
-
-	if (r->api || at == NULL)
-		return;
-	tz_site_label(at, label);
-	json_object_set_new(o, arena_printf(r->arena, "%s_text", key),
-	    json_string(label));
-}
-
 /* The outbox's health, live, for an admin. */
 static enum db_status
 add_outbox(struct req *r, const struct figures *f, json_t *m)
@@ -762,7 +747,7 @@ add_outbox(struct req *r, const struct figures *f, json_t *m)
 	if (!f->platform)
 		return DB_OK;
 	if ((rc = load_outbox_health(&health)) == DB_OK) {
-		time_text(r, health, "oldest_pending");
+		resp_time_text(r, health, "oldest_pending");
 		json_object_set_new(m, "outbox", health);
 	}
 	return rc;
@@ -1012,9 +997,9 @@ dashboard_outbox(struct req *r, json_t *m)
 	json_array_foreach(rows, i, e) {
 		json_object_set_new(e, "is_dead", json_boolean(strcmp(jstr(e,
 		    "status"), "dead") == 0));
-		time_text(r, e, "created_at");
+		resp_time_text(r, e, "created_at");
 	}
-	time_text(r, health, "oldest_pending");
+	resp_time_text(r, health, "oldest_pending");
 	json_object_set_new(m, "items", rows);
 	json_object_set_new(m, "outbox", health);
 	return HTTP_OK;

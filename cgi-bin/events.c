@@ -438,25 +438,15 @@ iso_to_sql(const char *iso, char out[20])
 	    "00:00:00");
 }
 
+/* Now, and years ahead of it, as a MariaDB DATETIME (UTC). */
 static void
-now_sql(char out[20])
+now_sql(char out[20], int years)
 {
 	time_t		 t = time(NULL);
 	struct tm	 tm;
 
 	gmtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-}
-
-/* Now and YEARS_AHEAD years, as a MariaDB DATETIME (UTC). */
-static void
-far_ahead(char out[20])
-{
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	gmtime_r(&t, &tm);
-	tm.tm_year += YEARS_AHEAD;
+	tm.tm_year += years;
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
@@ -466,7 +456,7 @@ has_come(const char *sql)
 {
 	char	 now[20];
 
-	now_sql(now);
+	now_sql(now, 0);
 	return strcmp(sql, now) <= 0;
 }
 
@@ -740,6 +730,9 @@ event_extras(struct req *r, json_t *e)
 	mega = json_column(e, "megaevent");
 	json_object_set_new(e, "megaevent", json_is_object(mega) ?
 	    json_incref(mega) : json_null());
+	/* A private one's id is not the viewer's either. */
+	if (!json_is_object(mega))
+		json_object_set_new(e, "megaevent_id", json_null());
 	json_decref(mega);
 
 	rows = json_column(e, "sponsors");
@@ -1911,7 +1904,7 @@ evdata_check(struct req *r, const struct evdata *d, const json_t *cur)
 		req_set_invalid(r, EV_ENDS, "valid.event_ends_not_after");
 	/* Planned within YEARS_AHEAD years: a year such as 9999 is a slip,
 	 * and no city's clock can show it. */
-	far_ahead(limit);
+	now_sql(limit, YEARS_AHEAD);
 	if (r->invalid[EV_STARTS] == NULL && strcmp(d->starts, limit) > 0)
 		req_set_invalid(r, EV_STARTS, "valid.event_too_far");
 	if (r->invalid[EV_ENDS] == NULL && strcmp(d->ends, limit) > 0)

@@ -40,6 +40,7 @@
 #include "once.h"
 #include "outbox.h"
 #include "req.h"
+#include "resp.h"
 #include "tz.h"
 
 #define PAGE_SIZE	20
@@ -272,16 +273,14 @@ static void
 add_time_texts(struct req *r, json_t *row, const char *key)
 {
 	const char	*iso = json_string_value(json_object_get(row, key));
-	char		 label[TZ_LABEL_LEN], when[TZ_WHEN_LEN], abbr[TZ_ABBR_MAX];
+	char		 when[TZ_WHEN_LEN], abbr[TZ_ABBR_MAX];
 
 	if (r->api || iso == NULL || strlen(iso) < 16)
 		return;
-	tz_site_label(iso, label);
+	resp_time_text(r, row, key);
 	tz_wall(tz_site(), iso, when, abbr);
 	if (when[0] != '\0')
 		when[10] = 'T';
-	json_object_set_new(row, arena_printf(r->arena, "%s_text", key),
-	    json_string(label));
 	json_object_set_new(row, arena_printf(r->arena, "%s_local", key),
 	    json_string(when));
 }

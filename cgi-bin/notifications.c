@@ -24,7 +24,7 @@
 #include "app.h"
 #include "cfg.h"
 #include "req.h"
-#include "tz.h"
+#include "resp.h"
 
 #define PAGE_SIZE	20
 #define MAIL_MAX	(256 * 1024)	/* bytes of one spooled message shown */
@@ -160,7 +160,6 @@ notifications_list(struct req *r, json_t *m)
 	json_t		*rows = NULL, *row, *c = NULL;
 	enum db_status	 rc;
 	long long	 before = 0;
-	char		 label[TZ_LABEL_LEN];
 	size_t		 i;
 
 	if (r->invalid[NF_BEFORE] != NULL)
@@ -181,12 +180,7 @@ notifications_list(struct req *r, json_t *m)
 		json_object_set_new(m, "next", json_null());
 	json_array_foreach(rows, i, row) {
 		to_bool(row, "is_read", "read");
-		if (!r->api) {
-			tz_site_label(json_string_value(json_object_get(row,
-			    "created_at")), label);
-			json_object_set_new(row, "created_text",
-			    json_string(label));
-		}
+		resp_time_text(r, row, "created_at");
 	}
 	json_object_set_new(m, "items", rows);
 	if (!r->api) {
@@ -548,8 +542,12 @@ header(struct req *r, const char *msg, const char *name)
 				    (size_t)(end - 2 - w), NULL, &outlen, NULL,
 				    sodium_base64_VARIANT_ORIGINAL) == 0)
 					buf_append(&v, (const char *)dec, outlen);
-			} else
+			} else {
+				/* Unfolding keeps a plain line's space. */
+				if (v.len > 0)
+					buf_putc(&v, ' ');
 				buf_append(&v, at, n);
+			}
 			if (strncmp(end, "\r\n ", 3) != 0 &&
 			    strncmp(end, "\r\n\t", 3) != 0)
 				break;

@@ -80,6 +80,15 @@ enum st_stmt {
 	STMT__MAX
 };
 
+/* Whether file f is shown to all: a public picture, while nothing
+ * private uses it (a draft's cover, a private mega event's gallery).
+ * Those pages are 404 to others, and so are their pictures. */
+#define SHOWN								\
+	"(f.public AND NOT EXISTS (SELECT 1 FROM events e WHERE "	\
+	"e.cover_file_id = f.id AND e.status = 'draft') AND NOT EXISTS "	\
+	"(SELECT 1 FROM megaevent_images mi JOIN megaevents m ON m.id = "	\
+	"mi.megaevent_id WHERE mi.file_id = f.id AND m.is_public = 0))"
+
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_USED: the owner's quota in use */
 	{ "SELECT CAST(COALESCE(SUM(size), 0) AS SIGNED) AS used FROM files "
@@ -88,16 +97,10 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_INSERT */
 	{ "INSERT INTO files (owner_id, kind, mime, size, sha256, width, "
 	  "height, public, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL, 0 },
-	/* STMT_GET: a public picture is shown to all only while nothing
-	 * private uses it (a draft's cover, a private mega event's gallery):
-	 * those pages are 404 to others, and so are their pictures */
+	/* STMT_GET */
 	{ "SELECT f.id, f.owner_id, f.kind, f.mime, f.size, f.sha256, "
-	  "f.width, f.height, f.public AND NOT EXISTS (SELECT 1 FROM events e "
-	  "WHERE e.cover_file_id = f.id AND e.status = 'draft') AND NOT "
-	  "EXISTS (SELECT 1 FROM megaevent_images mi JOIN megaevents m ON "
-	  "m.id = mi.megaevent_id WHERE mi.file_id = f.id AND m.is_public = 0) "
-	  "AS public, f.name, f.created_at FROM files f WHERE f.id = ?",
-	  NULL, 0 },
+	  "f.width, f.height, " SHOWN " AS public, f.name, f.created_at "
+	  "FROM files f WHERE f.id = ?", NULL, 0 },
 	/* STMT_EVENT_OWNER */
 	{ "SELECT organizer_id, title, status FROM events WHERE id = ? "
 	  "FOR UPDATE", NULL, 0 },
@@ -113,8 +116,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "position) SELECT ?, ?, NULLIF(?, ''), COALESCE(MAX(position), 0) + 1 "
 	  "FROM megaevent_images WHERE megaevent_id = ?", NULL, 0 },
 	/* STMT_LOCK: the file to delete, if the caller may */
-	{ "SELECT id, owner_id, sha256, public FROM files WHERE id = ? "
-	  "FOR UPDATE", NULL, 0 },
+	{ "SELECT f.id, f.owner_id, f.sha256, " SHOWN " AS public FROM files f "
+	  "WHERE f.id = ? FOR UPDATE", NULL, 0 },
 	/* STMT_DETACH_COVER */
 	{ "UPDATE events SET cover_file_id = NULL WHERE cover_file_id = ?",
 	  NULL, 0 },

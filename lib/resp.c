@@ -10,6 +10,8 @@
 #include "resp.h"
 #include "sess.h"
 #include "tpl.h"
+#include "tz.h"
+#include "valid.h"
 
 static struct tpl_set	*templates;
 static json_t		*apps;
@@ -237,6 +239,10 @@ page_again(struct req *r, bool sep)
 	buf_init(&b);
 	buf_puts(&b, r->path);
 	buf_putc(&b, '?');
+	/* A query that is not UTF-8 (the 400 page that refuses it) is
+	 * left behind. */
+	if (!valid_utf8(q, strlen(q)))
+		q = "";
 	while (*q != '\0') {
 		end = strchr(q, '&');
 		len = end != NULL ? (size_t)(end - q) : strlen(q);
@@ -475,6 +481,19 @@ form_again(const struct req *r, enum http_status st, const char *tpl)
 		return false;
 	return st == HTTP_UNPROCESSABLE || st == HTTP_UNAUTHORIZED ||
 	    st == HTTP_CONFLICT || st == HTTP_TOO_MANY_REQUESTS;
+}
+
+void
+resp_time_text(struct req *r, json_t *o, const char *key)
+{
+	const char	*at = json_string_value(json_object_get(o, key));
+	char		 label[TZ_LABEL_LEN];
+
+	if (r->api || at == NULL)
+		return;
+	tz_site_label(at, label);
+	json_object_set_new(o, arena_printf(r->arena, "%s_text", key),
+	    json_string(label));
 }
 
 bool

@@ -51,6 +51,9 @@ json_t	*resp_json_of(const json_t *value);
  */
 enum http_status resp_json_text(struct req *, const char *text,
 	    const char *key, json_t *value);
+/* For a page, o's UTC time under key as people read it in the site's
+ * zone ("2026-05-01 10:00 CEST"), under key_text; the API keeps UTC. */
+void	 resp_time_text(struct req *, json_t *o, const char *key);
 /* Whether p is a path on this site, fit to redirect to: "/" then no
  * second "/" or "\\", and no control byte anywhere (browsers drop tabs
  * and newlines, so "/<TAB>/evil.example" is another site). */

@@ -13,6 +13,14 @@ enum sess_stmt {
 	STMT_SESSION_USER, STMT_SESSION_TOUCH, STMT_SESSION_ALIVE, STMT__MAX
 };
 
+/* A session by its token's hash, while it stands: not signed out, not
+ * expired, not idle too long, its account not disabled. */
+#define SESSION_STANDS							\
+	"FROM sessions s JOIN users u ON u.id = s.user_id "		\
+	"WHERE s.token_hash = ? AND s.revoked_at IS NULL "		\
+	"AND s.expires_at > UTC_TIMESTAMP() "				\
+	"AND s.idle_expires_at > UTC_TIMESTAMP() AND u.disabled = 0"
+
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_SESSION_USER: idle minutes, token hash; stale when the idle
 	 * expiry is due to slide (STMT_SESSION_TOUCH's own condition); the
@@ -21,21 +29,14 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "SELECT u.id, u.name, u.role, s.idle_expires_at < UTC_TIMESTAMP() + "
 	  "INTERVAL ? MINUTE - INTERVAL 5 MINUTE AS stale, (SELECT COUNT(*) "
 	  "FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) "
-	  "AS unread FROM sessions s "
-	  "JOIN users u ON u.id = s.user_id "
-	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
-	  "AND s.expires_at > UTC_TIMESTAMP() "
-	  "AND s.idle_expires_at > UTC_TIMESTAMP() AND u.disabled = 0", NULL, 0 },
+	  "AS unread " SESSION_STANDS, NULL, 0 },
 	/* STMT_SESSION_TOUCH: slide the idle expiry, at most every 5 minutes */
 	{ "UPDATE sessions SET idle_expires_at = UTC_TIMESTAMP() + "
 	  "INTERVAL ? MINUTE WHERE token_hash = ? AND idle_expires_at < "
 	  "UTC_TIMESTAMP() + INTERVAL ? MINUTE - INTERVAL 5 MINUTE", NULL, 0 },
 	/* STMT_SESSION_ALIVE: STMT_SESSION_USER's test alone, touching
 	 * nothing */
-	{ "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id "
-	  "WHERE s.token_hash = ? AND s.revoked_at IS NULL "
-	  "AND s.expires_at > UTC_TIMESTAMP() "
-	  "AND s.idle_expires_at > UTC_TIMESTAMP() AND u.disabled = 0", NULL, 0 },
+	{ "SELECT s.user_id " SESSION_STANDS, NULL, 0 },
 };
 
 static unsigned char	*secret;

@@ -382,7 +382,20 @@ tz_label(const char *zone, const char *utc, char out[TZ_LABEL_LEN])
 const char *
 tz_site(void)
 {
-	return cfg_str("server", "timezone", "Europe/Madrid");
+	const char	*zone = cfg_str("server", "timezone", TZ_SITE_DEFAULT);
+	static char	 checked[TZ_NAME_MAX + 1];
+
+	/* Checked once per value: a zone the database lacks would refuse
+	 * every time typed in it as if the person had mistyped. */
+	if (strcmp(checked, zone) == 0)
+		return zone;
+	if (!tz_valid(zone)) {
+		log_warnx("[server] timezone \"%s\" is not a zone; using %s",
+		    zone, TZ_SITE_DEFAULT);
+		return TZ_SITE_DEFAULT;
+	}
+	snprintf(checked, sizeof(checked), "%s", zone);
+	return zone;
 }
 
 void

@@ -36,6 +36,7 @@
 #define TZ_TIME_LEN	20	/* "YYYY-MM-DD HH:MM:SS" and its NUL */
 #define TZ_WHEN_LEN	17	/* "YYYY-MM-DD HH:MM" and its NUL */
 #define TZ_LABEL_LEN	(TZ_WHEN_LEN + TZ_ABBR_MAX)	/* ... " CEST" */
+#define TZ_SITE_DEFAULT	"Europe/Madrid"	/* [server] timezone unset or bad */
 
 enum tz_status {
 	TZ_OK = 0,
@@ -88,8 +89,8 @@ void		tz_wall(const char *zone, const char *utc,
 void		tz_label(const char *zone, const char *utc,
 		    char out[TZ_LABEL_LEN]);
 
-/* The site's zone ([server] timezone, Europe/Madrid), for times that
- * belong to no city: a notification's, an outbox row's, a mega
+/* The site's zone ([server] timezone, else TZ_SITE_DEFAULT), for times
+ * that belong to no city: a notification's, an outbox row's, a mega
  * event's; and tz_label in it. */
 const char	*tz_site(void);
 void		tz_site_label(const char *utc, char out[TZ_LABEL_LEN]);

@@ -451,6 +451,7 @@ test('an event names its mega event, as it is now, to those who may see it', asy
 	assert.equal(res.status, 200, res.text);
 	assert.ok(!(await page()).text.includes(`/megaevents/${me.id}"`));
 	assert.equal((await call('GET', `/api/v1/events/${ev}`)).json().megaevent, null);
+	assert.equal((await call('GET', `/api/v1/events/${ev}`)).json().megaevent_id, null);
 	assert.equal((await call('GET', `/api/v1/events/${ev}`,
 	    { token: who.persona.token })).json().megaevent, null);
 	for (const as of [who.ong, who.admin])

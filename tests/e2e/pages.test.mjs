@@ -109,6 +109,11 @@ test('the language links and the sign-in keep the page\'s query', async () => {
 	res = await page('/participations?event_id=17&lang=en', html);
 	assert.equal(res.status, 303);
 	assert.equal(res.headers.location, '/login?next=%2Fparticipations%3Fevent_id%3D17');
+	// A query whose text is not UTF-8 is refused; its page still has
+	// the language links.
+	res = await page('/events?q=%ff', html);
+	assert.equal(res.status, 400);
+	assert.match(res.text, /href="\/events\?q=%ff&amp;lang=en"/);
 });
 
 test('an unknown ?lang= is ignored and sets no cookie', async () => {

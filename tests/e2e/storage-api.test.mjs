@@ -161,6 +161,8 @@ test('a draft\'s cover and a private mega event\'s pictures are hidden with them
 		assert.match(own.headers['cache-control'], /private, no-store/);
 		assert.equal((await admin.send(u, { cookies: false })).status, 200, u);
 	}
+	// Nor does deleting it tell that it exists.
+	assertProblem(await other.api('DELETE', `/api/v1/files/${cover.id}`), 404);
 	const res = await ong.api('POST', `/api/v1/events/${draft.id}/publish`);
 	assert.equal(res.status, 200, res.text);
 	assert.equal((await anon.send(cover.url, { cookies: false })).status, 200,
@@ -209,7 +211,10 @@ test('a cover in use is detached on delete; bytes go with the last row', async (
 	const sha = fileRow(fa.id).sha;
 	assert.equal(fileRow(b.id).sha, sha, 'the same bytes, one copy');
 
-	assertProblem(await other.api('DELETE', `/api/v1/files/${fa.id}`), 403);
+	// A draft's cover is nobody else's to see: 404, not 403. A public
+	// picture of someone else's is 403.
+	assertProblem(await other.api('DELETE', `/api/v1/files/${fa.id}`), 404);
+	assertProblem(await other.api('DELETE', `/api/v1/files/${b.id}`), 403);
 	const del = await ong.api('DELETE', `/api/v1/files/${fa.id}`);
 	assert.equal(del.status, 204, del.text);
 	assert.equal(sql(`SELECT IFNULL(cover_file_id, 'none') FROM events WHERE id = ${ev.id}`)[0][0], 'none');
