@@ -267,6 +267,18 @@ read_range(struct req *r, struct figures *f)
 	return true;
 }
 
+/* The last DEFAULT_DAYS up to today. */
+static void
+last_days(struct req *r, struct figures *f)
+{
+	long	 b = (long)(time(NULL) / 86400);
+
+	f->from_day = b - (DEFAULT_DAYS - 1);
+	f->ndays = DEFAULT_DAYS;
+	f->from = day_string(r, f->from_day);
+	f->to = day_string(r, b);
+}
+
 static enum http_status
 scope_of(struct req *r, struct figures *f)
 {
@@ -766,12 +778,17 @@ dashboard_show(struct req *r, json_t *m)
 	struct figures	 f;
 	struct kept	 k;
 	json_t		*page;
-	enum http_status st;
+	enum http_status st, bad;
 	enum db_status	 rc;
 
 	memset(&f, 0, sizeof(f));
-	if ((st = scope_of(r, &f)) != HTTP_OK)
-		return st;
+	if ((bad = scope_of(r, &f)) != HTTP_OK) {
+		if (r->api)
+			return bad;
+		/* The page keeps its form, with the dates as typed and
+		 * why; below it, the last DEFAULT_DAYS. */
+		last_days(r, &f);
+	}
 	if ((rc = kept_figures(r, &f, &k)) != DB_OK)
 		return app_db_status(rc);
 	if (r->api) {
@@ -792,6 +809,14 @@ dashboard_show(struct req *r, json_t *m)
 	json_object_set_new(m, "is_platform", json_boolean(f.platform));
 	json_object_set_new(m, "range_query", json_string(arena_printf(r->arena,
 	    "from=%s&to=%s", f.from, f.to)));
+	if (bad != HTTP_OK) {
+		json_object_set_new(m, "from", json_string(
+		    r->values[DF_FROM] != NULL ? r->values[DF_FROM] : ""));
+		json_object_set_new(m, "to", json_string(
+		    r->values[DF_TO] != NULL ? r->values[DF_TO] : ""));
+		r->page_ready = true;
+		return bad;
+	}
 	return HTTP_OK;
 }
 

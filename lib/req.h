@@ -79,6 +79,9 @@ struct req {
 	const char		*flash;		/* catalog key shown on the next page */
 	const char		*detail;	/* problem detail (a catalog key) */
 	const char		*tpl;		/* template overriding the route's */
+	/* A GET refused with its page's model complete (the dashboard with
+	 * the range's fields marked): the page is drawn, not the error's. */
+	bool			 page_ready;
 	int			 retry_after;	/* seconds, for 429 and 503 */
 	const char		*set_cookie[8];	/* extra Set-Cookie values */
 	size_t			 nset_cookie;

@@ -476,8 +476,9 @@ form_again(const struct req *r, enum http_status st, const char *tpl)
 {
 	/* Only a handler's own refusal: a post refused before it ran (no
 	 * session, the wrong role) has no form to draw, only the error. */
-	if (r->api || tpl == NULL || r->method == M_GET ||
-	    r->method == M_HEAD || !r->handled)
+	if (r->api || tpl == NULL || !r->handled)
+		return false;
+	if ((r->method == M_GET || r->method == M_HEAD) && !r->page_ready)
 		return false;
 	return st == HTTP_UNPROCESSABLE || st == HTTP_UNAUTHORIZED ||
 	    st == HTTP_CONFLICT || st == HTTP_TOO_MANY_REQUESTS;

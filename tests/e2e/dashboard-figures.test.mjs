@@ -311,4 +311,11 @@ test('the NGO page: charts with a title and a table beside each', async () => {
 	assert.ok(!res.text.includes('/dashboard/outbox'), 'no outbox for an NGO');
 	const bad = await c.page('GET', '/dashboard?from=2026-03-02&to=2026-03-01');
 	assert.equal(bad.status, 422);
+	// The page keeps its form, with the dates as typed and why, and
+	// shows the last 30 days below it.
+	assert.match(bad.text, /id="f-from"[^>]*value="2026-03-02"[^>]*aria-invalid="true"/);
+	assert.match(bad.text, /id="f-from-error"/);
+	assert.match(bad.text, /value="2026-03-01"/);
+	assert.equal((bad.text.match(/<svg class="chart"[^>]*>/g) ?? []).length, 4);
+	assert.match(bad.text, /href="\/dashboard\/days\.csv\?from=\d{4}-\d\d-\d\d&amp;to=/);
 });

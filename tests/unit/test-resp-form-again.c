@@ -3,7 +3,7 @@
  * page: the form error, each field's message, and what the person typed,
  * except any password, which is never echoed.  A post refused before its
  * handler ran (no session, the wrong role) is the error page: there is no
- * form to draw.
+ * form to draw; so is a GET refused, unless its handler filled the page.
  */
 #include <string.h>
 
@@ -89,6 +89,37 @@ main(void)
 	CHECK(strstr(b, "<form method=\"post\" action=\"/form\">") == NULL);
 	CHECK(strstr(b, "class=\"error\"") != NULL);
 	rt_end(&t);
+
+	/* A GET refused is the error page, unless its handler says the
+	 * page's model is whole (page_ready): then the page, with why. */
+	{
+		static const char *const get[] = {
+			"REQUEST_METHOD=GET",
+			"REQUEST_URI=/form",
+			"DOCUMENT_URI=/form",
+			"QUERY_STRING=email=ana.example.org",
+			NULL
+		};
+		bool	 ready;
+
+		for (ready = false; ; ready = true) {
+			rt_begin(&t, get, NULL);
+			t.r.csrf = "tok";
+			t.r.tpl = "form";
+			req_validate(&t.r, fields,
+			    sizeof(fields) / sizeof(fields[0]));
+			t.r.handled = true;
+			t.r.page_ready = ready;
+			CHECK(rt_build(&t, HTTP_UNPROCESSABLE) == 422);
+			b = rt_body(&t);
+			CHECK((strstr(b, "<form method=\"post\" action=\"/form\">") !=
+			    NULL) == ready);
+			CHECK((strstr(b, "class=\"error\"") != NULL) == !ready);
+			rt_end(&t);
+			if (ready)
+				break;
+		}
+	}
 	resp_free();
 	return CHECK_DONE();
 }
