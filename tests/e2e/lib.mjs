@@ -555,11 +555,25 @@ export async function pauseNotifierTimer() {
 	if (!fs.existsSync(f))
 		return;
 	const pid = Number(fs.readFileSync(f, 'utf8'));
-	try {
-		execFileSync('pkill', ['-TERM', '-P', String(pid)]);
-	} catch { /* no run right now */ }
+	// Frozen first, as etc/stack.sh stops it: a loop stopped after its
+	// run was only starts the next run, which then drains on, orphaned.
+	const children = () => {
+		try {
+			return execFileSync('pgrep', ['-P', String(pid)]).toString()
+			    .split('\n').filter(Boolean).map(Number);
+		} catch {
+			return [];	/* none */
+		}
+	};
 	if (alive(pid))
-		process.kill(pid, 'SIGTERM');
+		process.kill(pid, 'SIGSTOP');
+	const runs = children();
+	for (const c of runs)
+		try { process.kill(c, 'SIGTERM'); } catch { /* gone */ }
+	await waitFor(() => runs.every((c) => !alive(c)), 10000,
+	    'the notifier run to end');
+	if (alive(pid))
+		process.kill(pid, 'SIGKILL');
 	await waitFor(() => !alive(pid), 5000, 'the notifier timer to stop');
 	await sleep(500);
 	fs.rmSync(f, { force: true });
