@@ -1117,8 +1117,7 @@ site_base(struct req *r)
 	if (base != NULL && *base != '\0')
 		return base[strlen(base) - 1] == '/' ?
 		    arena_strndup(r->arena, base, strlen(base) - 1) : base;
-	if ((host = req_env(r, "REQUEST_HOST")) == NULL &&
-	    (host = req_header(r, "Host")) == NULL)
+	if ((host = req_host(r)) == NULL)
 		return "";
 	https = req_env(r, "HTTPS");
 	return arena_printf(r->arena, "%s://%s", https != NULL &&

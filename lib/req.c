@@ -46,6 +46,14 @@ req_header(const struct req *r, const char *name)
 }
 
 const char *
+req_host(const struct req *r)
+{
+	const char	*host = req_env(r, "REQUEST_HOST");
+
+	return host != NULL ? host : req_header(r, "Host");
+}
+
+const char *
 req_cookie(const struct req *r, const char *name)
 {
 	return cookie_get(r->cookies, r->ncookies, name);

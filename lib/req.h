@@ -116,6 +116,9 @@ enum http_status req_parse(struct req *, struct arena *, char **env,
 void		 req_validate(struct req *, const struct field *, size_t);
 const char	*req_env(const struct req *, const char *name);
 const char	*req_header(const struct req *, const char *name); /* "Accept-Language" */
+/* The host the browser asked for, port included (nginx's REQUEST_HOST,
+ * else the Host header: Debian's HTTP_HOST drops the port); or NULL. */
+const char	*req_host(const struct req *);
 const char	*req_cookie(const struct req *, const char *name);
 const char	*req_value(const struct req *, size_t field);	/* valid value or NULL */
 bool		 req_int(const struct req *, size_t field, long long *);

@@ -403,9 +403,7 @@ back_path(struct req *r)
 	const char	*ref = req_header(r, "Referer"), *host, *p;
 	size_t		 len;
 
-	/* REQUEST_HOST keeps the port, which Debian's HTTP_HOST drops. */
-	if ((host = req_env(r, "REQUEST_HOST")) == NULL)
-		host = req_header(r, "Host");
+	host = req_host(r);
 	if (ref == NULL || host == NULL || (p = strstr(ref, "://")) == NULL)
 		return NULL;
 	p += 3;

@@ -270,8 +270,7 @@ origin_ok(const struct req *r)
 
 	if ((origin = req_header(r, "Origin")) == NULL)
 		return true;	/* older browsers; the token still guards */
-	if ((host = req_env(r, "REQUEST_HOST")) == NULL &&
-	    (host = req_header(r, "Host")) == NULL)
+	if ((host = req_host(r)) == NULL)
 		return false;
 	if ((p = strstr(origin, "://")) == NULL)
 		return false;
