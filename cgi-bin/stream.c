@@ -29,11 +29,16 @@
  * lower the counter too.  The database module keeps one connection per
  * process: a mutex serialises the poller with the session look-up and the
  * replay at the start of a stream.  Rows whose transaction commits after
- * a higher id was seen are caught by remembering the skipped ids for 10 s.
+ * a higher id was seen are caught by remembering the skipped ids for
+ * GAP_SECONDS.
  *
- * Resume: Last-Event-ID (or ?last_event_id= for clients that cannot set
- * headers) first replays the user's newest 100 notifications after that
- * id, then the live ones, none twice.
+ * Resume: each notification's "id:" is a mark (lib/sse.h): the id below
+ * which the client has every row, and the ids above it it was sent while
+ * a lower one could still commit; usually just the notification's id.
+ * Last-Event-ID (or ?last_event_id= for clients that cannot set headers)
+ * first replays the user's newest 100 notifications the mark lacks, a
+ * row that committed late while the client was away included, then the
+ * live ones, none twice.
  *
  * Limits: a user holds at most [stream] per_user (16) streams (429), and
  * RESERVE threads are never given to streams, so that health checks and
@@ -167,6 +172,9 @@ static long long	 head;		/* highest id handed out */
 static bool		 head_known;
 static struct gap	 gaps[GAPS_MAX];	/* ascending, disjoint */
 static size_t		 ngaps;
+/* Every row up to here has been handed out or will never come: below the
+ * oldest gap.  Published by the poller, guarded by reg_mx. */
+static long long	 safe_mark;
 
 static struct req_limits limits;
 static long		 poll_ms = 300;
@@ -229,9 +237,18 @@ row_int(json_t *row, const char *key)
 	return (long long)json_integer_value(json_object_get(row, key));
 }
 
-/* Hands a new row to the open streams of its user: true when it has any. */
+/* Below the oldest gap: every row up to it has been handed out. */
+static long long
+safe_now(void)
+{
+	return ngaps > 0 ? gaps[0].lo - 1 : head;
+}
+
+/* Hands a new row to the open streams of its user, and publishes the
+ * safe mark with it, so that a stream never sees a mark past a row not
+ * yet queued: true when the user has streams. */
 static bool
-deliver(json_t *row)
+deliver(json_t *row, long long safe)
 {
 	struct stream	*s;
 	struct item	*it;
@@ -241,6 +258,7 @@ deliver(json_t *row)
 
 	uid = row_int(row, "user_id");
 	pthread_mutex_lock(&reg_mx);
+	safe_mark = safe;
 	for (s = streams; s != NULL; s = s->next) {
 		if (s->uid != uid)
 			continue;
@@ -413,7 +431,7 @@ poll_late(struct idset *touched)
 	if (rc != DB_OK)
 		return;
 	json_array_foreach(rows, i, row)
-		if (gap_take(row_int(row, "id")) && deliver(row))
+		if (gap_take(row_int(row, "id")) && deliver(row, safe_now()))
 			idset_add(touched, row_int(row, "user_id"));
 	json_decref(rows);
 }
@@ -445,7 +463,7 @@ poll_once(struct idset *touched)
 			if (id > head + 1)
 				gap_add(head + 1, id - 1, now);
 			head = id;
-			if (deliver(row))
+			if (deliver(row, safe_now()))
 				idset_add(touched, row_int(row, "user_id"));
 		}
 		json_decref(rows);
@@ -490,6 +508,9 @@ poller(void *arg)
 		}
 		touched.n = 0;
 		poll_once(&touched);
+		pthread_mutex_lock(&reg_mx);
+		safe_mark = safe_now();		/* gaps expired */
+		pthread_mutex_unlock(&reg_mx);
 		if (touched.n > 0)
 			recount(&touched);
 		now = time(NULL);
@@ -526,24 +547,47 @@ count_event(struct buf *b, long long count)
 	char	 data[64];
 
 	snprintf(data, sizeof(data), "{\"count\":%lld}", count);
-	sse_event(b, 0, "count", data);
+	sse_event(b, NULL, "count", data);
 }
 
-/* The resume point: the Last-Event-ID header, else ?last_event_id=;
- * 0 for none (a malformed one is no resume point). */
-static long long
-resume_id(const struct req *r)
+/* The resume mark: the Last-Event-ID header, else ?last_event_id=;
+ * an empty mark for none (a malformed one is no resume point). */
+static void
+resume_mark(const struct req *r, struct sse_mark *m)
 {
-	long long	 id = 0;
-	size_t		 i;
+	size_t	 i;
 
-	if (sse_parse_id(req_header(r, "Last-Event-ID"), &id))
-		return id;
+	*m = (struct sse_mark){ 0, { 0 }, 0 };
+	if (sse_mark_parse(req_header(r, "Last-Event-ID"), m))
+		return;
 	for (i = 0; i < r->npairs; i++)
 		if (strcmp(r->pairs[i].key, "last_event_id") == 0 &&
-		    sse_parse_id(r->pairs[i].val, &id))
-			return id;
-	return 0;
+		    sse_mark_parse(r->pairs[i].val, m))
+			return;
+}
+
+/* After rows were sent: the client has every row up to the poller's safe
+ * mark as far as it has been sent rows at all, since each of those was
+ * queued to this stream or replayed. */
+static void
+mark_settle(struct sse_mark *m, long long safe)
+{
+	long long	 top;
+
+	top = m->nhave > 0 ? m->have[m->nhave - 1] : m->below;
+	sse_mark_raise(m, safe < top ? safe : top);
+}
+
+/* Appends a notification event and records it in the client's mark. */
+static void
+note_event(struct buf *out, struct sse_mark *m, long long safe,
+    long long id, const char *data)
+{
+	char	 text[SSE_MARK_TEXT];
+
+	sse_mark_add(m, id);
+	mark_settle(m, safe);
+	sse_event(out, sse_mark_text(m, text), "notification", data);
 }
 
 /* Adds s to the open streams unless its user has per_user open already
@@ -624,34 +668,49 @@ stream_unregister(struct stream *s)
 	x_free(s);
 }
 
-/* The first bytes: headers, retry, the replay and the counter.  Fills
- * replayed[] with the ids sent and *n with their number.  -1 when the
- * replay could not be read: the caller ends the stream after these
- * bytes and the browser comes back for it after the retry delay.  A
- * resume point past the newest notification (a client that outlived a
- * restored database) is brought back to it, or nothing would ever be
- * newer than what the client says it has. */
+/* The first bytes: headers, retry, the replay and the counter; *m, the
+ * client's mark, takes in what was replayed.  -1 when the replay could
+ * not be read: the caller ends the stream after these bytes and the
+ * browser comes back for it after the retry delay.  A mark past the
+ * newest notification (a client that outlived a restored database) is
+ * brought back to it, or nothing would ever be newer than what the
+ * client says it has. */
 static int
-stream_open(struct stream *s, long long *last, struct buf *out,
-    long long *replayed, size_t *n)
+stream_open(struct stream *s, struct sse_mark *m, struct buf *out)
 {
 	json_t		*missed = NULL, *counts = NULL, *row, *top = NULL;
-	long long	 count = -1;
+	long long	 count = -1, safe, id, dbhead;
 	size_t		 i;
 	char		*data;
 	int		 rc = 0;
 
-	*n = 0;
+	/* Read before the replay: every row up to it has committed by then
+	 * (or never will), so the replay has it. */
+	pthread_mutex_lock(&reg_mx);
+	safe = safe_mark;
+	pthread_mutex_unlock(&reg_mx);
 	pthread_mutex_lock(&db_mx);
-	if (*last > 0 && db_query_one(&stmts[STMT_HEAD], DB_NOPARAMS,
-	    &top) == DB_OK && row_int(top, "head") < *last)
-		*last = row_int(top, "head");
-	json_decref(top);
-	if (*last > 0 && db_query(&stmts[STMT_MISSED],
-	    (const struct db_param[]){ DB_INT(s->uid), DB_INT(*last), DB_END },
-	    &missed) != DB_OK) {
-		missed = NULL;
-		rc = -1;
+	if (m->below == 0 && m->nhave == 0) {
+		/* No mark: only what comes from now on.  The poller may not
+		 * know the table's end yet in its first moments. */
+		if (safe == 0 && db_query_one(&stmts[STMT_HEAD], DB_NOPARAMS,
+		    &top) == DB_OK)
+			safe = row_int(top, "head");
+		json_decref(top);
+		m->below = safe;
+	} else {
+		if (db_query_one(&stmts[STMT_HEAD], DB_NOPARAMS, &top) ==
+		    DB_OK && (dbhead = row_int(top, "head")) < m->below) {
+			m->below = dbhead;
+			m->nhave = 0;
+		}
+		json_decref(top);
+		if (db_query(&stmts[STMT_MISSED], (const struct db_param[]){
+		    DB_INT(s->uid), DB_INT(m->below), DB_END }, &missed) !=
+		    DB_OK) {
+			missed = NULL;
+			rc = -1;
+		}
 	}
 	pthread_mutex_unlock(&db_mx);
 	if (rc == 0 && unread_counts(&s->uid, 1, &counts) == DB_OK)
@@ -663,18 +722,25 @@ stream_open(struct stream *s, long long *last, struct buf *out,
 	    "Cache-Control: no-store\r\n"
 	    "X-Accel-Buffering: no\r\n\r\n");
 	sse_retry(out, RETRY_MS);
+	/* A full replay is the newest REPLAY_MAX: the older ones stay in the
+	 * list, not pushed again. */
+	if (json_array_size(missed) == REPLAY_MAX)
+		sse_mark_raise(m, row_int(json_array_get(missed,
+		    REPLAY_MAX - 1), "id") - 1);
 	/* Oldest first, as they happened. */
-	for (i = json_array_size(missed); i-- > 0 && *n < REPLAY_MAX; ) {
+	for (i = json_array_size(missed); i-- > 0; ) {
 		row = json_array_get(missed, i);
-		if ((data = notification_data(row)) == NULL)
+		id = row_int(row, "id");
+		if (sse_mark_has(m, id) ||
+		    (data = notification_data(row)) == NULL)
 			continue;
-		replayed[*n] = row_int(row, "id");
-		sse_event(out, replayed[(*n)++], "notification", data);
+		note_event(out, m, safe, id, data);
 		free(data);
 	}
 	json_decref(missed);
 	if (rc != 0)
 		return rc;
+	mark_settle(m, safe);
 
 	pthread_mutex_lock(&reg_mx);
 	/* A fresher count from the poller wins over this one; with neither,
@@ -692,20 +758,33 @@ stream_open(struct stream *s, long long *last, struct buf *out,
 	return 0;
 }
 
-/* What the poller queued for s, as events: the pending notifications
- * (skipping those at or below the resume point, which the client has,
- * those just replayed, and those older than a full replay) and the
- * counter if it changed.  An id
- * below one already sent goes without an "id:" line, so the browser's
- * resume point never moves back.  True when items were dropped for a
- * client that stopped reading: the stream ends, and it resumes. */
+/* Sorts a queue by id: a late row may follow a higher one, and the mark
+ * moves up only past ids already taken. */
+static struct item *
+items_sorted(struct item *list)
+{
+	struct item	*sorted = NULL, *it, **pp;
+
+	while ((it = list) != NULL) {
+		list = it->next;
+		for (pp = &sorted; *pp != NULL && (*pp)->id < it->id;
+		    pp = &(*pp)->next)
+			;
+		it->next = *pp;
+		*pp = it;
+	}
+	return sorted;
+}
+
+/* What the poller queued for s, as events: the notifications the
+ * client's mark lacks, and the counter if it changed.  True when items
+ * were dropped for a client that stopped reading: the stream ends, and
+ * it resumes. */
 static bool
-stream_take(struct stream *s, struct buf *out, long long resume,
-    const long long *replayed, size_t nreplayed, long long *sent_max)
+stream_take(struct stream *s, struct buf *out, struct sse_mark *m)
 {
 	struct item	*list, *it, *next;
-	long long	 count = -1;
-	size_t		 i;
+	long long	 count = -1, safe;
 	bool		 lagging;
 
 	pthread_mutex_lock(&reg_mx);
@@ -714,6 +793,9 @@ stream_take(struct stream *s, struct buf *out, long long resume,
 	s->tail = &s->head;
 	s->queued = 0;
 	lagging = s->lagging;
+	/* With the queue: every row up to it is in this list or was in an
+	 * earlier one. */
+	safe = safe_mark;
 	if (s->count_dirty && s->count != s->count_sent)
 		count = s->count;
 	if (s->count_dirty)
@@ -721,20 +803,10 @@ stream_take(struct stream *s, struct buf *out, long long resume,
 	s->count_dirty = false;
 	pthread_mutex_unlock(&reg_mx);
 
-	/* A replay cut at REPLAY_MAX gave the newest: older rows the poller
-	 * queued meanwhile stay out too, whichever of the two saw them first. */
-	if (nreplayed == REPLAY_MAX && replayed[0] > resume)
-		resume = replayed[0];
-	for (it = list; it != NULL; it = next) {
+	for (it = items_sorted(list); it != NULL; it = next) {
 		next = it->next;
-		for (i = 0; i < nreplayed && replayed[i] != it->id; i++)
-			;
-		if (it->id > resume && i == nreplayed) {
-			sse_event(out, it->id > *sent_max ? it->id : 0,
-			    "notification", it->data);
-			if (it->id > *sent_max)
-				*sent_max = it->id;
-		}
+		if (!sse_mark_has(m, it->id))
+			note_event(out, m, safe, it->id, it->data);
 		free(it->data);
 		x_free(it);
 	}
@@ -767,10 +839,9 @@ stream_serve(FCGX_Request *fr, struct req *r)
 	struct pollfd	 pfd[2];
 	struct buf	 out;
 	struct timespec	 now, beat, end;
-	long long	 replayed[REPLAY_MAX], resume, sent_max;
+	struct sse_mark	 mark;
 	enum http_status st;
 	uint64_t	 v;
-	size_t		 nreplayed;
 	long		 wait_ms, end_ms, life;
 	int		 rc;
 
@@ -797,11 +868,8 @@ stream_serve(FCGX_Request *fr, struct req *r)
 	}
 
 	buf_init(&out);
-	sent_max = resume = resume_id(r);
-	rc = stream_open(s, &resume, &out, replayed, &nreplayed);
-	sent_max = resume;
-	if (nreplayed > 0 && replayed[nreplayed - 1] > sent_max)
-		sent_max = replayed[nreplayed - 1];
+	resume_mark(r, &mark);
+	rc = stream_open(s, &mark, &out);
 	if (send_buf(fr, &out) != 0 || rc != 0)
 		goto out;
 	clock_gettime(CLOCK_MONOTONIC, &beat);
@@ -839,8 +907,7 @@ stream_serve(FCGX_Request *fr, struct req *r)
 			 * password changed elsewhere revokes its session). */
 			if (!r->user.bearer && !session_alive(r))
 				break;
-			if (stream_take(s, &out, resume, replayed, nreplayed,
-			    &sent_max)) {
+			if (stream_take(s, &out, &mark)) {
 				send_buf(fr, &out);
 				break;	/* lagging: the client resumes */
 			}

@@ -1,4 +1,5 @@
 /* sse: text/event-stream framing. */
+#include <stdio.h>
 #include <string.h>
 
 #include "sse.h"
@@ -25,14 +26,16 @@ sse_lines(struct buf *b, const char *field, const char *s)
 }
 
 int
-sse_event(struct buf *b, long long id, const char *event, const char *data)
+sse_event(struct buf *b, const char *id, const char *event, const char *data)
 {
 	if (data == NULL)
 		return -1;
+	if (id != NULL && (*id == '\0' || strpbrk(id, "\r\n") != NULL))
+		return -1;
 	if (event != NULL && (*event == '\0' || strpbrk(event, "\r\n") != NULL))
 		return -1;
-	if (id > 0)
-		buf_printf(b, "id: %lld\n", id);
+	if (id != NULL)
+		buf_printf(b, "id: %s\n", id);
 	if (event != NULL)
 		buf_printf(b, "event: %s\n", event);
 	sse_lines(b, "data: ", data);
@@ -53,21 +56,101 @@ sse_retry(struct buf *b, unsigned ms)
 	buf_printf(b, "retry: %u\n\n", ms);
 }
 
-bool
-sse_parse_id(const char *s, long long *id)
+/* One id of a mark: 1 to 16 digits, at most SSE_ID_MAX; *end after it. */
+static bool
+mark_id(const char *s, const char **end, long long *id)
 {
 	long long	 v = 0;
 	const char	*p;
 
-	if (s == NULL || *s == '\0' || strlen(s) > 16)
-		return false;
-	for (p = s; *p != '\0'; p++) {
-		if (*p < '0' || *p > '9')
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		if (p - s == 16)
 			return false;
 		v = v * 10 + (*p - '0');
 	}
-	if (v < 1 || v > SSE_ID_MAX)
+	if (p == s || v > SSE_ID_MAX)
 		return false;
+	*end = p;
 	*id = v;
 	return true;
+}
+
+bool
+sse_mark_parse(const char *s, struct sse_mark *m)
+{
+	struct sse_mark	 t = { 0, { 0 }, 0 };
+	long long	 id, last;
+
+	if (s == NULL || !mark_id(s, &s, &t.below))
+		return false;
+	last = t.below;
+	if (*s == ':') {
+		do {
+			if (t.nhave == SSE_HAVE_MAX || !mark_id(s + 1, &s, &id) ||
+			    id <= last)
+				return false;
+			t.have[t.nhave++] = last = id;
+		} while (*s == ',');
+	}
+	if (*s != '\0' || (t.below == 0 && t.nhave == 0))
+		return false;
+	*m = t;
+	return true;
+}
+
+bool
+sse_mark_has(const struct sse_mark *m, long long id)
+{
+	size_t	 i;
+
+	if (id <= m->below)
+		return true;
+	for (i = 0; i < m->nhave; i++)
+		if (m->have[i] == id)
+			return true;
+	return false;
+}
+
+void
+sse_mark_add(struct sse_mark *m, long long id)
+{
+	size_t	 i;
+
+	if (sse_mark_has(m, id))
+		return;
+	if (m->nhave == SSE_HAVE_MAX) {
+		sse_mark_raise(m, m->have[0]);
+		if (id <= m->below)
+			return;
+	}
+	for (i = m->nhave; i > 0 && m->have[i - 1] > id; i--)
+		m->have[i] = m->have[i - 1];
+	m->have[i] = id;
+	m->nhave++;
+}
+
+void
+sse_mark_raise(struct sse_mark *m, long long floor)
+{
+	size_t	 i, j;
+
+	if (floor <= m->below)
+		return;
+	m->below = floor;
+	for (i = j = 0; i < m->nhave; i++)
+		if (m->have[i] > floor)
+			m->have[j++] = m->have[i];
+	m->nhave = j;
+}
+
+char *
+sse_mark_text(const struct sse_mark *m, char *buf)
+{
+	size_t	 i, n;
+
+	n = (size_t)snprintf(buf, SSE_MARK_TEXT, "%lld", m->below);
+	for (i = 0; i < m->nhave; i++)
+		n += (size_t)snprintf(buf + n, SSE_MARK_TEXT - n, "%c%lld",
+		    i == 0 ? ':' : ',', m->have[i]);
+	return buf;
 }

@@ -9,7 +9,7 @@ main(void)
 	struct buf	 b;
 
 	buf_init(&b);
-	CHECK(sse_event(&b, 3, "notification", "t\n\nid: 99\nevent: count") == 0);
+	CHECK(sse_event(&b, "3", "notification", "t\n\nid: 99\nevent: count") == 0);
 	CHECK_STR(buf_str(&b), "id: 3\nevent: notification\ndata: t\ndata: \n"
 	    "data: id: 99\ndata: event: count\n\n");
 	buf_reset(&b);
