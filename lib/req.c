@@ -240,37 +240,66 @@ req_parse(struct req *r, struct arena *a, char **env, const char *body,
 	return HTTP_OK;
 }
 
-/* The raw value of a declared field: body, then query, then JSON. */
-static const char *
-req_raw(struct req *r, const char *name, const char **reason)
+/* The JSON type a field's validator reads: a number, true or false, or
+ * text; JSON_NULL (any) for validators of a program's own, which take a
+ * number or its text. */
+static json_type
+json_kind(valid_fn fn)
 {
-	json_t	*v;
-	size_t	 i;
+	if (fn == valid_int || fn == valid_uint || fn == valid_id)
+		return JSON_INTEGER;
+	if (fn == valid_bool)
+		return JSON_TRUE;
+	if (fn == valid_text || fn == valid_line || fn == valid_secret ||
+	    fn == valid_email || fn == valid_date || fn == valid_datetime ||
+	    fn == valid_enum || fn == valid_phone || fn == valid_url ||
+	    fn == valid_token)
+		return JSON_STRING;
+	return JSON_NULL;
+}
+
+/* The raw value of a declared field: body, then query, then JSON.  A
+ * JSON value of another type than the field's is refused, not read as
+ * text: "yes" is no boolean, 123 no title. */
+static const char *
+req_raw(struct req *r, const struct field *f, const char **reason)
+{
+	json_type	 want;
+	json_t		*v;
+	size_t		 i;
 
 	for (i = 0; i < r->npairs; i++)
-		if (strcmp(r->pairs[i].key, name) == 0)
+		if (strcmp(r->pairs[i].key, f->name) == 0)
 			return r->pairs[i].val;
-	if (r->json == NULL || (v = json_object_get(r->json, name)) == NULL)
+	if (r->json == NULL || (v = json_object_get(r->json, f->name)) ==
+	    NULL || json_is_null(v))
 		return NULL;
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		return arena_strndup(r->arena, json_string_value(v),
-		    json_string_length(v));
-	case JSON_INTEGER:
-		return arena_printf(r->arena, "%lld",
-		    (long long)json_integer_value(v));
-	case JSON_REAL:
-		return arena_printf(r->arena, "%.17g", json_real_value(v));
-	case JSON_TRUE:
-		return "true";
-	case JSON_FALSE:
-		return "false";
-	case JSON_NULL:
-		return NULL;
-	default:
+	if (json_is_object(v) || json_is_array(v)) {
 		*reason = "valid.wrong_type";
 		return NULL;
 	}
+	want = f->valid == NULL ? JSON_NULL : json_kind(f->valid);
+	if (want == JSON_STRING && !json_is_string(v)) {
+		*reason = "valid.need_text";
+		return NULL;
+	}
+	if (want == JSON_INTEGER && !json_is_integer(v)) {
+		*reason = "valid.need_number";
+		return NULL;
+	}
+	if (want == JSON_TRUE && !json_is_boolean(v)) {
+		*reason = "valid.need_boolean";
+		return NULL;
+	}
+	if (json_is_string(v))
+		return arena_strndup(r->arena, json_string_value(v),
+		    json_string_length(v));
+	if (json_is_integer(v))
+		return arena_printf(r->arena, "%lld",
+		    (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return arena_printf(r->arena, "%.17g", json_real_value(v));
+	return json_is_true(v) ? "true" : "false";
 }
 
 /* Free text in NFC: "Café" typed decomposed (as some keyboards send
@@ -305,7 +334,7 @@ req_validate(struct req *r, const struct field *fields, size_t n)
 	r->invalid = arena_alloc(r->arena, (n ? n : 1) * sizeof(*r->invalid));
 	for (i = 0; i < n; i++) {
 		reason = NULL;
-		v = req_raw(r, fields[i].name, &reason);
+		v = req_raw(r, &fields[i], &reason);
 		/* An empty input is an absent one (a form's untouched field),
 		 * except free text that may be cleared on purpose. */
 		if (v != NULL && *v == '\0' && (fields[i].min > 0 ||

@@ -20,7 +20,7 @@ int
 main(void)
 {
 	static const char body[] = "{\"title\": \"Banco de alimentos\", "
-	    "\"city\": \"12\", \"extra\": [1, 2]}";
+	    "\"city\": 12, \"extra\": [1, 2]}";
 	static const char patch[] = "{\"title\": \"Nuevo\"}";
 	struct arena	*a;
 	struct req	 r;
