@@ -234,7 +234,7 @@ grant_tx(struct grant *g)
 			return rc;
 		req_add_cookie(r, sess_cookie(r, SESS_COOKIE, token, -1));
 		req_add_cookie(r, sess_cookie(r, CSRF_COOKIE,
-		    sess_random(r->arena, 32), -1));
+		    sess_csrf_for(r, token), -1));
 		return DB_OK;
 	}
 	if (g->family == NULL) {

@@ -248,12 +248,55 @@ sess_alive(const struct req *r, bool *alive)
 	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
 
+/* A signed-in browser's token: a keyed hash of its session cookie, so a
+ * token planted or read for another session (or none) is worth nothing
+ * here, and signing in again makes a new one. */
+static void
+csrf_bound(const char *sid, char out[CSRF_HEX])
+{
+	crypto_auth_hmacsha256_state	 st;
+	unsigned char			 mac[crypto_auth_hmacsha256_BYTES];
+
+	crypto_auth_hmacsha256_init(&st, secret, secretlen);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"csrf:", 5);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)sid,
+	    strlen(sid));
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_bin2hex(out, CSRF_HEX, mac, sizeof(mac));
+}
+
+/* The session cookie of a browser signed in with it, else NULL. */
+static const char *
+signed_in_sid(const struct req *r)
+{
+	const char	*sid;
+
+	if (r->user.id == 0 || r->user.bearer ||
+	    (sid = req_cookie(r, SESS_COOKIE)) == NULL || strlen(sid) > 128)
+		return NULL;
+	return sid;
+}
+
+const char *
+sess_csrf_for(struct req *r, const char *sid)
+{
+	char	*t = arena_alloc(r->arena, CSRF_HEX);
+
+	csrf_bound(sid, t);
+	return t;
+}
+
 void
 sess_csrf(struct req *r)
 {
-	const char	*c;
+	const char	*c, *sid;
 
 	c = req_cookie(r, CSRF_COOKIE);
+	if ((sid = signed_in_sid(r)) != NULL) {
+		r->csrf = sess_csrf_for(r, sid);
+		r->new_csrf = c == NULL || strcmp(c, r->csrf) != 0;
+		return;
+	}
 	if (c != NULL && strlen(c) >= 32 && strlen(c) <= 64) {
 		r->csrf = c;
 		return;
@@ -280,14 +323,20 @@ origin_ok(const struct req *r)
 bool
 sess_csrf_ok(const struct req *r)
 {
-	const char	*cookie, *sent;
+	const char	*cookie, *sent, *sid;
+	char		 bound[CSRF_HEX];
 	size_t		 i, n;
 
 	if (r->user.bearer)
 		return true;
 	if (!origin_ok(r))
 		return false;
-	cookie = req_cookie(r, CSRF_COOKIE);
+	/* Signed in: the session's own token, whatever the cookie says. */
+	if ((sid = signed_in_sid(r)) != NULL) {
+		csrf_bound(sid, bound);
+		cookie = bound;
+	} else
+		cookie = req_cookie(r, CSRF_COOKIE);
 	sent = req_header(r, "X-CSRF-Token");
 	for (i = 0; sent == NULL && i < r->npairs; i++)
 		if (strcmp(r->pairs[i].key, CSRF_FIELD) == 0)

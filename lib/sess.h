@@ -2,9 +2,11 @@
  * sess: who is calling.  A browser presents the opaque session cookie
  * "agora_sid" (stored only as its SHA-256 in sessions.token_hash); the
  * mobile app presents "Authorization: Bearer <JWT>".  Either works on any
- * route.  Also the CSRF token: a random value in the "agora_csrf" cookie
- * that every state-changing form echoes in "_csrf" (or the X-CSRF-Token
- * header); SameSite=Lax and an Origin check stand beside it.
+ * route.  Also the CSRF token, in the "agora_csrf" cookie, that every
+ * state-changing form echoes in "_csrf" (or the X-CSRF-Token header): a
+ * random value before sign-in, then a keyed hash of the session cookie,
+ * checked against the session; SameSite=Lax and an Origin check stand
+ * beside it.
  */
 #ifndef AGORA_SESS_H
 #define AGORA_SESS_H
@@ -32,8 +34,12 @@ enum db_status	 sess_load(struct req *);
  * signed out, revoked or expired), without sliding its idle expiry: a
  * long-lived request asks again as it goes. */
 enum db_status	 sess_alive(const struct req *, bool *alive);
-/* Sets r->csrf from the cookie, or makes a new token. */
+#define CSRF_HEX	65	/* a session's token in hex, with its NUL */
+/* Sets r->csrf: the session's token for a browser signed in with its
+ * cookie, else the cookie's, else a new one. */
 void		 sess_csrf(struct req *);
+/* The token of the session whose cookie is sid, for the sign-in's answer. */
+const char	*sess_csrf_for(struct req *, const char *sid);
 /* Whether an unsafe request carries the right token and a same-site
  * Origin.  Bearer-token calls carry no ambient authority and pass. */
 bool		 sess_csrf_ok(const struct req *);

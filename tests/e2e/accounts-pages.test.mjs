@@ -306,6 +306,35 @@ test('POST /register without the CSRF token is 403', async () => {
 	assert.equal(c.cookie('agora_sid'), undefined);
 });
 
+test('a signed-in browser\'s token belongs to its session', async () => {
+	const { c, a } = await ready();
+	const before = c.cookie('agora_csrf');
+	await c.post('/login', { email: a.email, password: a.password });
+	const token = c.cookie('agora_csrf');
+	assert.notEqual(token, before, 'signing in gives a new token');
+	// A pair planted in the cookie and the form (a cookie set from a
+	// neighbouring site) no longer passes once someone is signed in.
+	const planted = crypto.randomBytes(32).toString('hex');
+	c.setCookie('agora_csrf', planted);
+	let res = await c.post('/logout', { _csrf: planted });
+	assert.equal(res.status, 403);
+	assert.equal((await c.send('/api/v1/users/me')).status, 200, 'still signed in');
+	// Nor does another session's own token.
+	const other = await ready();
+	await other.c.post('/login', { email: other.a.email, password: other.a.password });
+	const theirs = other.c.cookie('agora_csrf');
+	c.setCookie('agora_csrf', theirs);
+	res = await c.post('/logout', { _csrf: theirs });
+	assert.equal(res.status, 403);
+	// The next page puts the session's token back in the cookie.
+	const page = await c.page('GET', '/users/me');
+	assert.equal(page.status, 200);
+	assert.equal(c.cookie('agora_csrf'), token);
+	res = await c.post('/logout', {});
+	assert.equal(res.status, 303);
+	assert.equal((await c.send('/api/v1/users/me')).status, 401);
+});
+
 test('a session may send the CSRF token as X-CSRF-Token to the API', async () => {
 	const { c, a } = await ready();
 	await c.post('/login', { email: a.email, password: a.password });
