@@ -723,7 +723,7 @@ json_column(json_t *e, const char *key)
 static enum db_status
 event_extras(struct req *r, json_t *e)
 {
-	json_t		*rows, *row = NULL, *part, *mega;
+	json_t		*rows, *row = NULL, *part, *mega, *names;
 	enum db_status	 rc;
 	int64_t		 id = jint(e, "id");
 
@@ -749,10 +749,13 @@ event_extras(struct req *r, json_t *e)
 	if (r->user.id == 0 || !json_is_object(part)) {
 		json_decref(part);
 		part = NULL;
-	} else
-		json_object_set_new(part, "status_name", json_string(i18n_get(
-		    r->lang, arena_printf(r->arena, "events.participation.%s",
-		    jstr(part, "status")))));
+	} else {
+		names = participation_state_names(r);
+		json_object_set_new(part, "status_name", json_string(
+		    participation_state_word(r, names, "events.participation",
+		    jstr(part, "status"))));
+		json_decref(names);
+	}
 	/* e owns part from here; event_actions reads it below. */
 	json_object_set_new(e, "participation", part != NULL ? part :
 	    json_null());

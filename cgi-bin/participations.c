@@ -243,18 +243,23 @@ next_path(struct req *r, const char *def)
 	return resp_local_path(n) ? n : def;
 }
 
-/* Pages cannot compare strings: a localised name and one boolean per
- * state ("is_pending"), for the participation's "status". */
+/* Pages cannot compare strings: a name for people (the catalog's) and
+ * one boolean per state ("is_pending"), for the participation's "status";
+ * names from participation_state_names(), or NULL to read them here. */
 static void
-status_words(struct req *r, json_t *o)
+status_words(struct req *r, const json_t *names, json_t *o)
 {
 	const char	*st = jstr(o, "status");
+	json_t		*own = NULL;
 	size_t		 i;
 
 	if (r->api || *st == '\0')
 		return;
-	json_object_set_new(o, "status_name", json_string(i18n_get(r->lang,
-	    arena_printf(r->arena, "participations.state.%s", st))));
+	if (names == NULL)
+		names = own = participation_state_names(r);
+	json_object_set_new(o, "status_name", json_string(
+	    participation_state_word(r, names, "participations.state", st)));
+	json_decref(own);
 	for (i = 0; states[i] != NULL; i++)
 		json_object_set_new(o, arena_printf(r->arena, "is_%s", states[i]),
 		    json_boolean(strcmp(st, states[i]) == 0));
@@ -316,18 +321,28 @@ stamp_words(struct req *r, json_t *o, const char *zone)
 }
 
 /* The status a list is filtered by, or NULL for all; the model keeps it
- * for the filter form, which re-ticks its option from "chosen_status". */
+ * for the filter form: its options in "state_list", the chosen one
+ * ticked, named from names. */
 static const char *
-status_filter(struct req *r, json_t *m)
+status_filter(struct req *r, json_t *m, const json_t *names)
 {
 	const char	*s = req_value(r, PA_STATUS);
+	json_t		*list;
+	size_t		 i;
 
 	if (s != NULL && *s == '\0')
 		s = NULL;
 	json_object_set_new(m, "filter", json_pack("{s:s}", "status",
 	    s != NULL ? s : ""));
-	if (s != NULL && !r->api)
-		json_object_set_new(m, "chosen_status", json_pack("{s:b}", s, 1));
+	if (r->api)
+		return s;
+	list = json_array();
+	for (i = 0; states[i] != NULL; i++)
+		json_array_append_new(list, json_pack("{s:s, s:s, s:b}", "code",
+		    states[i], "name", participation_state_word(r, names,
+		    "participations.state", states[i]), "chosen",
+		    s != NULL && strcmp(s, states[i]) == 0));
+	json_object_set_new(m, "state_list", list);
 	return s;
 }
 
@@ -737,7 +752,7 @@ change_model(struct req *r, json_t *m, const struct change *c)
 	json_object_set_new(m, "event_id", json_integer(c->event_id));
 	json_object_set_new(m, "user_id", json_integer(c->user_id));
 	json_object_set_new(m, "status", json_string(c->status));
-	status_words(r, m);
+	status_words(r, NULL, m);
 }
 
 /* --- handlers ------------------------------------------------------------ */
@@ -811,7 +826,7 @@ participations_new(struct req *r, json_t *m)
 		goto out;
 	if (rc == DB_OK && (is_active(jstr(row, "status")) ||
 	    strcmp(jstr(row, "status"), "rejected") == 0)) {
-		status_words(r, row);
+		status_words(r, NULL, row);
 		json_object_set(m, "mine", row);
 	}
 	rc = DB_OK;
@@ -840,23 +855,27 @@ out:
 static enum http_status
 list_mine(struct req *r, json_t *m, long long page)
 {
-	const char	*st = status_filter(r, m), *ev = req_value(r, PA_EVENT_ID);
-	json_t		*rows = NULL, *it;
+	json_t		*names = participation_state_names(r), *rows = NULL, *it;
+	const char	*st = status_filter(r, m, names);
+	const char	*ev = req_value(r, PA_EVENT_ID);
 	enum db_status	 rc;
 	size_t		 i;
 
 	rc = db_query(&stmts[STMT_LIST_MINE], P(DB_INT(r->user.id), DB_TEXT(st),
 	    DB_TEXT(st), DB_TEXT(ev), DB_TEXT(ev), DB_INT(PAGE_SIZE + 1),
 	    DB_INT((page - 1) * PAGE_SIZE)), &rows);
-	if (rc != DB_OK)
+	if (rc != DB_OK) {
+		json_decref(names);
 		return app_db_status(rc);
+	}
 	json_array_foreach(rows, i, it) {
-		status_words(r, it);
+		status_words(r, names, it);
 		event_status_words(r, it, "event_status");
 		event_time_words(r, it, "event_");
 		json_object_set_new(it, "can_cancel", json_boolean(
 		    is_active(jstr(it, "status")) && to_bool(it, "upcoming")));
 	}
+	json_decref(names);
 	page_model(m, rows, page);
 	return HTTP_OK;
 }
@@ -867,7 +886,8 @@ static enum http_status
 list_event(struct req *r, json_t *m, long long page)
 {
 	const char	*st;
-	json_t		*ev = NULL, *rows = NULL, *counts = NULL, *it, *c;
+	json_t		*ev = NULL, *rows = NULL, *counts = NULL, *names, *it, *c;
+	json_t		*list;
 	bool		 open;
 	enum db_status	 rc;
 	int64_t		 eid;
@@ -880,7 +900,8 @@ list_event(struct req *r, json_t *m, long long page)
 	    DB_INT(r->user.id), DB_INT(is_admin(r))), &ev);
 	if (rc != DB_OK)
 		return app_db_status(rc);
-	st = status_filter(r, m);
+	names = participation_state_names(r);
+	st = status_filter(r, m, names);
 	if ((rc = db_query(&stmts[STMT_COUNTS], P(DB_INT(eid)), &counts)) !=
 	    DB_OK)
 		goto out;
@@ -894,11 +915,20 @@ list_event(struct req *r, json_t *m, long long page)
 	json_array_foreach(counts, i, it)
 		json_object_set(c, jstr(it, "status"), json_object_get(it, "n"));
 	json_object_set_new(m, "counts", c);
+	if (!r->api) {
+		list = json_array();
+		for (i = 0; states[i] != NULL; i++)
+			json_array_append_new(list, json_pack("{s:s, s:O}", "name",
+			    participation_state_word(r, names,
+			    "participations.state", states[i]), "n",
+			    json_object_get(c, states[i])));
+		json_object_set_new(m, "count_list", list);
+	}
 	/* Decisions are taken while the event is published (approving one
 	 * of a cancelled or finished event would be refused). */
 	open = strcmp(jstr(ev, "status"), "published") == 0;
 	json_array_foreach(rows, i, it) {
-		status_words(r, it);
+		status_words(r, names, it);
 		stamp_words(r, it, jstr(ev, "timezone"));
 		json_object_set_new(it, "can_decide", json_boolean(open &&
 		    strcmp(jstr(it, "status"), "pending") == 0 &&
@@ -917,6 +947,7 @@ out:
 	json_decref(ev);
 	json_decref(rows);
 	json_decref(counts);
+	json_decref(names);
 	return app_db_status(rc);
 }
 
@@ -969,7 +1000,7 @@ participations_show(struct req *r, json_t *m)
 	    !mine && strcmp(jstr(row, "status"), "pending") == 0 &&
 	    strcmp(jstr(row, "event_status"), "published") == 0));
 	json_object_set_new(row, "is_organizer", json_boolean(organiser));
-	status_words(r, row);
+	status_words(r, NULL, row);
 	stamp_words(r, row, jstr(row, "event_timezone"));
 	event_status_words(r, row, "event_status");
 	event_time_words(r, row, "event_");

@@ -1,12 +1,15 @@
 /* participation: announcements and the waiting list; see participation.h. */
 #include <stdbool.h>
+#include <string.h>
 
 #include <jansson.h>
 
+#include "arena.h"
+#include "i18n.h"
 #include "outbox.h"
 #include "participation.h"
 
-enum { STMT_FIRST, STMT_TAKE, STMT_APPROVE, STMT__MAX };
+enum { STMT_FIRST, STMT_TAKE, STMT_APPROVE, STMT_NAMES, STMT__MAX };
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_FIRST: the first in line, who waited longest */
@@ -21,6 +24,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_APPROVE: nobody decided it, the place did */
 	{ "UPDATE participations SET status = 'approved', decided_by = NULL "
 	  "WHERE id = ?", NULL, 0 },
+	/* STMT_NAMES: retired entries too, as old records keep them */
+	{ "SELECT code, name, name_en FROM participation_states", NULL, 0 },
 };
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
@@ -89,6 +94,40 @@ participation_promote(int64_t event_id, int64_t organizer_id,
 		(*n)++;
 	}
 	return DB_OK;
+}
+
+json_t *
+participation_state_names(const struct req *r)
+{
+	json_t	*names, *rows = NULL, *row;
+	size_t	 i;
+
+	if (r->api)
+		return NULL;
+	names = json_object();
+	/* Unreadable, the built-in words stand in: a label is no reason to
+	 * refuse a page. */
+	if (db_query(&stmts[STMT_NAMES], DB_NOPARAMS, &rows) != DB_OK)
+		return names;
+	json_array_foreach(rows, i, row)
+		json_object_set(names, json_string_value(json_object_get(row,
+		    "code")), row);
+	json_decref(rows);
+	return names;
+}
+
+const char *
+participation_state_word(struct req *r, const json_t *names,
+    const char *prefix, const char *code)
+{
+	const json_t	*e = json_object_get(names, code);
+	const char	*s;
+
+	s = json_string_value(json_object_get(e, strcmp(r->lang, "en") == 0 ?
+	    "name_en" : "name"));
+	if (s != NULL && *s != '\0')
+		return s;
+	return i18n_get(r->lang, arena_printf(r->arena, "%s.%s", prefix, code));
 }
 
 void

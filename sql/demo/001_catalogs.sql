@@ -37,9 +37,9 @@ SELECT 4, id, 'Jardín del Turia (Palau de la Música)', 'Passeig de l''Albereda
 INSERT IGNORE INTO places (id, city_id, name, address, lat, lng, location, position)
 SELECT 5, id, 'Parque de María Luisa', 'Paseo de las Delicias, Sevilla', 37.375000, -5.988000, POINT(-5.988000, 37.375000), 1 FROM cities WHERE name = 'Sevilla';
 INSERT IGNORE INTO participation_states (code, name, name_en, position) VALUES
-	('pending', 'Pendiente', 'Pending', 1),
+	('pending', 'Pendiente de aprobación', 'Awaiting approval', 1),
 	('approved', 'Aprobada', 'Approved', 2),
 	('rejected', 'Rechazada', 'Rejected', 3),
 	('cancelled', 'Cancelada', 'Cancelled', 4),
-	('waitlisted', 'En lista de espera', 'Waitlisted', 5);
+	('waitlisted', 'En lista de espera', 'On the waiting list', 5);
 -- notification_types come with sql/010_notifications.sql.

@@ -90,7 +90,7 @@ test('the organiser downloads a guarded, quoted CSV with a BOM', async () => {
 		'\'+34 600', '\'-2+3', '\'@SUM(A1)', 'Línea\nnueva', 'Zoë Ñúñez',
 	]);
 	assert.deepEqual(body.map((r) => r[1]), people.map((p) => p.email));
-	assert.deepEqual(body.map((r) => r[2]), ['Aprobada', 'Pendiente',
+	assert.deepEqual(body.map((r) => r[2]), ['Aprobada', 'Pendiente de aprobación',
 	    'En lista de espera', 'Rechazada', 'Cancelada', 'Aprobada', 'Aprobada']);
 	assert.equal(body[0][3], '2030-01-01T10:00:00Z');
 	// Every field is quoted.

@@ -68,7 +68,9 @@ function api(method, p, token, body) {
 		headers.Authorization = `Bearer ${token}`;
 	if (body !== undefined)
 		headers['Content-Type'] = 'application/json';
-	return request(p, { from, method, headers,
+	// Each call from an address of its own: this file sends more than
+	// one address's burst, and the limiter is not what it tests.
+	return request(p, { from: sourceAddr(61), method, headers,
 	    body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
@@ -608,6 +610,46 @@ test('pages: enrol by form, see it in "Mis inscripciones", cancel it', async () 
 	    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 	    body: `event_id=${ev.id}` });
 	assert.ok(res.status === 401 || res.status === 403, String(res.status));
+});
+
+test('pages: a state renamed in the catalog shows by its new name', async () => {
+	const ev = makeEvent({ capacity: 10, approval: 1 });
+	const p = await person();
+	await enrol(p, ev.id);
+	const items = (await api('GET', '/api/v1/catalog/participation-states',
+	    admin.token)).json().items;
+	const pending = items.find((i) => i.code === 'pending');
+	const url = `/api/v1/catalog/participation-states/${pending.id}`;
+	const was = (await api('GET', url, admin.token)).json();
+	const name = `Por decidir ${RUN}`;
+	let res = await api('PATCH', url, admin.token,
+	    { name, name_en: `Undecided ${RUN}` });
+	assert.equal(res.status, 200, res.text);
+	try {
+		const s = await browser('ong@agora.test');
+		res = await s.get(`/participations?event_id=${ev.id}`);
+		assert.equal(res.status, 200);
+		// In the row, in the count and in the filter's options.
+		assert.equal(res.text.split(name).length - 1, 3, 'three times');
+		assert.doesNotMatch(res.text, new RegExp(words.participations.state.pending));
+		res = await s.get(`/participations?event_id=${ev.id}&lang=en`);
+		assert.match(res.text, new RegExp(`Undecided ${RUN}`));
+		await s.get(`/participations?event_id=${ev.id}&lang=es`);
+		// The participant's own state on the event's page.
+		res = await request(`/events/${ev.id}`, { from, headers: {
+		    Accept: 'text/html', Authorization: `Bearer ${p.token}` } });
+		assert.equal(res.status, 200);
+		assert.match(res.text, new RegExp(name));
+		// The API keeps speaking in codes.
+		res = await api('GET', `/api/v1/participations?event_id=${ev.id}`,
+		    ong.token);
+		assert.equal(res.json().items[0].status, 'pending');
+		assert.equal(res.json().items[0].status_name, undefined);
+	} finally {
+		res = await api('PATCH', url, admin.token,
+		    { name: was.name_es, name_en: was.name_en });
+		assert.equal(res.status, 200, res.text);
+	}
 });
 
 test('pages: the organiser decides many with repeated ids checkboxes', async () => {
