@@ -27,6 +27,7 @@
 #include "i18n.h"
 #include "mem.h"
 #include "memo.h"
+#include "participation.h"
 #include "req.h"
 #include "resp.h"
 #include "versions.h"
@@ -482,18 +483,20 @@ buf_json(struct buf *b)
 	return s;
 }
 
-/* [{key, label, value}] for a state object, in the given order. */
+/* [{key, label, value}] for a state object, in the given order; labels
+ * from the catalog's names (participation_state_names()), else NULL for
+ * the words under ns. */
 static json_t *
 state_rows(struct req *r, json_t *states, const char *const *names,
-    const char *ns)
+    const json_t *catalog, const char *ns)
 {
 	json_t			*rows = json_array();
 	const char *const	*n;
 
 	for (n = names; *n != NULL; n++)
 		json_array_append_new(rows, json_pack("{s:s, s:s, s:I}", "key",
-		    *n, "label", word(r, ns, *n), "value",
-		    (json_int_t)jint(states, *n)));
+		    *n, "label", participation_state_word(r, catalog, ns, *n),
+		    "value", (json_int_t)jint(states, *n)));
 	return rows;
 }
 
@@ -581,14 +584,17 @@ page_model(struct req *r, const struct figures *f, json_t *m)
 {
 	json_t		*rows, *e, *days = json_object_get(m, "days");
 	json_t		*rate = json_object_get(m, "approval_rate");
+	json_t		*catalog = participation_state_names(r);
 	size_t		 i;
 
+	/* As the catalog names them: a rename moves every dash_version. */
 	rows = state_rows(r, json_object_get(m, "participants_by_status"),
-	    part_states, "dashboard.state");
+	    part_states, catalog, "dashboard.state");
+	json_decref(catalog);
 	json_object_set_new(m, "chart_participants", hbars(rows, "#0f766e"));
 	json_object_set_new(m, "participant_rows", rows);
 	rows = state_rows(r, json_object_get(m, "events_by_status"),
-	    event_states, "dashboard.event_state");
+	    event_states, NULL, "dashboard.event_state");
 	json_object_set_new(m, "chart_events", hbars(rows, "#1d4ed8"));
 	json_object_set_new(m, "event_rows", rows);
 	json_object_set_new(m, "chart_days", vbars(r, f, days,
@@ -873,7 +879,7 @@ csv_header(struct req *r, struct buf *out, const char *const *cols)
 /* {key: n} rows of a state object. */
 static void
 csv_states(struct req *r, struct buf *out, json_t *states,
-    const char *const *names, const char *ns)
+    const char *const *names, const json_t *catalog, const char *ns)
 {
 	const char *const	*n;
 
@@ -881,7 +887,7 @@ csv_states(struct req *r, struct buf *out, json_t *states,
 	    "count", NULL });
 	for (n = names; *n != NULL; n++) {
 		csv_cell(out, *n, false);
-		csv_cell(out, word(r, ns, *n), false);
+		csv_cell(out, participation_state_word(r, catalog, ns, *n), false);
 		csv_int(out, jint(states, *n), true);
 	}
 }
@@ -902,17 +908,19 @@ csv_table(struct req *r, const char *name, json_t *m, struct buf *out)
 	static const char *const outbox_cols[] = { "backlog", "failing",
 	    "dead", "oldest_pending", "oldest_pending_seconds", NULL };
 	const char *const	*cols = NULL, *const *c;
-	json_t			*rows, *row;
+	json_t			*rows, *row, *catalog;
 	size_t			 i;
 
 	if (strcmp(name, "events") == 0) {
 		csv_states(r, out, json_object_get(m, "events_by_status"),
-		    event_states, "dashboard.event_state");
+		    event_states, NULL, "dashboard.event_state");
 		return true;
 	}
 	if (strcmp(name, "participants") == 0) {
+		catalog = participation_state_names(r);
 		csv_states(r, out, json_object_get(m, "participants_by_status"),
-		    part_states, "dashboard.state");
+		    part_states, catalog, "dashboard.state");
+		json_decref(catalog);
 		return true;
 	}
 	if (strcmp(name, "days") == 0) {

@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "cfg.h"
+#include "notice.h"
 #include "req.h"
 #include "resp.h"
 
@@ -95,9 +96,9 @@ enum nf_stmt {
 
 static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_LIST: one row more than a page tells whether there is a next */
-	{ "SELECT id, type, title, body, link, read_at IS NOT NULL AS is_read, "
-	  "created_at FROM notifications WHERE user_id = ? AND (? IS NULL OR "
-	  "id < ?) ORDER BY id DESC LIMIT ?", NULL, 0 },
+	{ "SELECT id, type, title, body, params, link, read_at IS NOT NULL AS "
+	  "is_read, created_at FROM notifications WHERE user_id = ? AND (? IS "
+	  "NULL OR id < ?) ORDER BY id DESC LIMIT ?", NULL, 0 },
 	/* STMT_UNREAD: answered by the (user_id, read_at) index alone */
 	{ "SELECT COUNT(*) AS count FROM notifications WHERE user_id = ? AND "
 	  "read_at IS NULL", NULL, 0 },
@@ -179,6 +180,8 @@ notifications_list(struct req *r, json_t *m)
 	} else
 		json_object_set_new(m, "next", json_null());
 	json_array_foreach(rows, i, row) {
+		/* In the reader's language, whichever it was written in. */
+		notice_localize(row, req_lang_named(r));
 		to_bool(row, "is_read", "read");
 		resp_time_text(r, row, "created_at");
 	}

@@ -3,8 +3,10 @@
  * the signed-in caller's new notifications and unread counter as
  * Server-Sent Events.
  *
- *   event: notification   id: <notification id>, data: {id, type, title,
- *                         body, link, read, created_at}
+ *   event: notification   id: <resume mark>, data: {id, type, title,
+ *                         body, link, read, created_at}, the words in the
+ *                         language the stream was opened in (else the
+ *                         recipient's)
  *   event: count          data: {"count": N}, the unread notifications
  *   ": ping" comments every [stream] heartbeat seconds (20) and "retry:".
  *
@@ -72,6 +74,7 @@
 #include "jwt.h"
 #include "log.h"
 #include "mem.h"
+#include "notice.h"
 #include "req.h"
 #include "resp.h"
 #include "sess.h"
@@ -101,8 +104,8 @@ enum stream_stmt {
 };
 
 #define NOTIFICATION_COLS \
-	"SELECT id, user_id, type, title, body, link, read_at, created_at " \
-	"FROM notifications "
+	"SELECT id, user_id, type, title, body, params, link, read_at, " \
+	"created_at FROM notifications "
 #define Q8	"?, ?, ?, ?, ?, ?, ?, ?"
 
 static struct db_stmt stmts[STMT__MAX] = {
@@ -112,8 +115,8 @@ static struct db_stmt stmts[STMT__MAX] = {
 	/* STMT_NEW */
 	{ NOTIFICATION_COLS "WHERE id > ? ORDER BY id LIMIT 200", NULL, 0 },
 	/* STMT_LATE: rows committed inside the gaps, [[lo, hi], ...] */
-	{ "SELECT n.id, n.user_id, n.type, n.title, n.body, n.link, "
-	  "n.read_at, n.created_at FROM JSON_TABLE(?, '$[*]' COLUMNS (lo "
+	{ "SELECT n.id, n.user_id, n.type, n.title, n.body, n.params, "
+	  "n.link, n.read_at, n.created_at FROM JSON_TABLE(?, '$[*]' COLUMNS (lo "
 	  "BIGINT PATH '$[0]', hi BIGINT PATH '$[1]')) g STRAIGHT_JOIN "
 	  "notifications n ON n.id BETWEEN g.lo AND g.hi ORDER BY n.id",
 	  NULL, 0 },
@@ -136,6 +139,7 @@ struct item {
 /* One open stream; every field but efd is guarded by reg_mx. */
 struct stream {
 	int64_t		 uid;
+	const char	*lang;		/* the reader's, or NULL: the stored */
 	int		 efd;		/* eventfd the poller wakes it with */
 	struct item	*head;		/* pending notifications, in id order */
 	struct item	**tail;
@@ -209,13 +213,16 @@ wake(struct stream *s)
 		log_warn("eventfd");
 }
 
-/* The event data of a notification row, as compact JSON (malloc'd). */
+/* The event data of a notification row in lang, as compact JSON
+ * (malloc'd). */
 static char *
-notification_data(json_t *row)
+notification_data(json_t *row, const char *lang)
 {
 	json_t	*o;
 	char	*s;
 
+	row = json_copy(row);
+	notice_localize(row, lang);
 	o = json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:b, s:O?}",
 	    "id", json_object_get(row, "id"),
 	    "type", json_object_get(row, "type"),
@@ -224,6 +231,7 @@ notification_data(json_t *row)
 	    "link", json_object_get(row, "link"),
 	    "read", !json_is_null(json_object_get(row, "read_at")),
 	    "created_at", json_object_get(row, "created_at"));
+	json_decref(row);
 	if (o == NULL)
 		return NULL;
 	s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
@@ -253,7 +261,7 @@ deliver(json_t *row, long long safe)
 	struct stream	*s;
 	struct item	*it;
 	int64_t		 uid;
-	char		*data = NULL;
+	char		*data[3] = { NULL, NULL, NULL }, **d; /* stored, en, es */
 	bool		 any = false;
 
 	uid = row_int(row, "user_id");
@@ -262,7 +270,9 @@ deliver(json_t *row, long long safe)
 	for (s = streams; s != NULL; s = s->next) {
 		if (s->uid != uid)
 			continue;
-		if (data == NULL && (data = notification_data(row)) == NULL)
+		d = &data[s->lang == NULL ? 0 : strcmp(s->lang, "en") == 0 ? 1 :
+		    2];
+		if (*d == NULL && (*d = notification_data(row, s->lang)) == NULL)
 			break;
 		/* A client that stopped reading does not grow the queue for
 		 * ever: the stream ends and its resume reads the database. */
@@ -274,14 +284,16 @@ deliver(json_t *row, long long safe)
 		s->queued++;
 		it = x_calloc(1, sizeof(*it));
 		it->id = row_int(row, "id");
-		it->data = x_strdup(data);
+		it->data = x_strdup(*d);
 		*s->tail = it;
 		s->tail = &it->next;
 		wake(s);
 		any = true;
 	}
 	pthread_mutex_unlock(&reg_mx);
-	free(data);
+	free(data[0]);
+	free(data[1]);
+	free(data[2]);
 	return any;
 }
 
@@ -732,7 +744,7 @@ stream_open(struct stream *s, struct sse_mark *m, struct buf *out)
 		row = json_array_get(missed, i);
 		id = row_int(row, "id");
 		if (sse_mark_has(m, id) ||
-		    (data = notification_data(row)) == NULL)
+		    (data = notification_data(row, s->lang)) == NULL)
 			continue;
 		note_event(out, m, safe, id, data);
 		free(data);
@@ -849,6 +861,7 @@ stream_serve(FCGX_Request *fr, struct req *r)
 		return HTTP_UNAUTHORIZED;
 	s = x_calloc(1, sizeof(*s));
 	s->uid = r->user.id;
+	s->lang = req_lang_named(r);
 	s->tail = &s->head;
 	s->count_sent = -1;
 	if ((s->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {

@@ -7,12 +7,14 @@
  * consumers, so each channel is retried on its own.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "consumer.h"
 #include "i18n.h"
 #include "log.h"
+#include "notice.h"
 #include "outbox.h"
 #include "tz.h"
 
@@ -100,14 +102,15 @@ static struct db_stmt stmts[STMT__MAX] = {
 	  "WHERE p.status IN (?, ?, ?) AND (j.w IS NULL OR "
 	  "FIND_IN_SET(p.user_id, j.w) > 0) AND u.disabled = 0 AND "
 	  "u.deleted_at IS NULL ORDER BY j.i, u.id", NULL, 0 },
-	/* STMT_INSERT: type, [{"u", "o", "t", "b", "l"}, ...]; a second
-	 * delivery of the same row changes nothing */
+	/* STMT_INSERT: type, [{"u", "o", "t", "b", "l", "p"}, ...]; a
+	 * second delivery of the same row changes nothing */
 	{ "INSERT IGNORE INTO notifications (user_id, outbox_id, type, title, "
-	  "body, link) SELECT j.u, j.o, ?, j.t, j.b, j.l FROM JSON_TABLE(?, "
-	  "'$[*]' COLUMNS (u BIGINT UNSIGNED PATH '$.u', o BIGINT UNSIGNED "
-	  "PATH '$.o', t VARCHAR(200) CHARACTER SET utf8mb4 PATH '$.t', "
-	  "b VARCHAR(1000) CHARACTER SET utf8mb4 PATH '$.b', l VARCHAR(500) "
-	  "CHARACTER SET utf8mb4 PATH '$.l')) j", NULL, 0 },
+	  "body, link, params) SELECT j.u, j.o, ?, j.t, j.b, j.l, j.p FROM "
+	  "JSON_TABLE(?, '$[*]' COLUMNS (u BIGINT UNSIGNED PATH '$.u', o "
+	  "BIGINT UNSIGNED PATH '$.o', t VARCHAR(200) CHARACTER SET utf8mb4 "
+	  "PATH '$.t', b VARCHAR(1000) CHARACTER SET utf8mb4 PATH '$.b', "
+	  "l VARCHAR(500) CHARACTER SET utf8mb4 PATH '$.l', p TEXT CHARACTER "
+	  "SET utf8mb4 PATH '$.p')) j", NULL, 0 },
 };
 
 #define P(...)	((const struct db_param[]){ __VA_ARGS__, DB_END })
@@ -117,67 +120,6 @@ void
 inapp_free(void)
 {
 	db_release_all(stmts, STMT__MAX);
-}
-
-#define TITLE_MAX	120	/* code points of an event title in a text */
-
-/* Cuts s to at most max code points, never inside a character. */
-static void
-clip(struct buf *b, size_t max)
-{
-	size_t	 i, n = 0;
-
-	for (i = 0; i < b->len; i++)
-		if (((unsigned char)b->data[i] & 0xc0) != 0x80 && n++ == max) {
-			b->data[i] = '\0';
-			b->len = i;
-			return;
-		}
-}
-
-/* A title past TITLE_MAX code points cut there, with an ellipsis, so the
- * text around it (its closing quote) survives the cut to max below.
- * The copy is static: words() uses it at once. */
-static const char *
-short_title(const char *t)
-{
-	static char	 cut[TITLE_MAX * 4 + sizeof("…")];
-	size_t		 i, n = 0;
-
-	for (i = 0; t[i] != '\0'; i++)
-		if (((unsigned char)t[i] & 0xc0) != 0x80 && n++ == TITLE_MAX)
-			break;
-	if (t[i] == '\0')
-		return t;
-	snprintf(cut, sizeof(cut), "%.*s…", (int)i, t);
-	return cut;
-}
-
-/* The catalog's text with {title} replaced by the event's title and
- * {when} by its start where it happens ("2026-12-05 10:00 CET"). */
-static void
-words(struct buf *b, const char *lang, const char *type, const char *part,
-    const char *title, const char *when, size_t max)
-{
-	const char	*s, *at, *t, *w;
-	char		 key[128];
-
-	snprintf(key, sizeof(key), "notifications.kinds.%s.%s", type, part);
-	s = i18n_get(lang, key);
-	title = short_title(title);
-	buf_reset(b);
-	for (;;) {
-		t = strstr(s, "{title}");
-		w = strstr(s, "{when}");
-		at = t == NULL || (w != NULL && w < t) ? w : t;
-		if (at == NULL)
-			break;
-		buf_append(b, s, (size_t)(at - s));
-		buf_puts(b, at == t ? title : when != NULL ? when : "");
-		s = at + (at == t ? strlen("{title}") : strlen("{when}"));
-	}
-	buf_puts(b, s);
-	clip(b, max);
 }
 
 /* A row's event start as people read it where the event happens, into
@@ -374,7 +316,7 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
     struct notes *ns)
 {
 	const char	*lang, *title, *status, *body_part, *text, *when;
-	char		 link[128], label[TZ_LABEL_LEN];
+	char		 link[128], label[TZ_LABEL_LEN], *params;
 	json_t		*devs, *d, *p;
 	long long	 uid;
 	size_t		 i;
@@ -403,13 +345,20 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 	if (k->link != NULL)
 		snprintf(link, sizeof(link), "/events/%lld%s",
 		    (long long)jint(row->payload, "event_id"), k->link);
-	words(&ns->title, lang, k->type, "title", title, NULL, 200);
-	words(&ns->body, lang, k->type, body_part, title, when, 1000);
-	if (channel_on(who, "inapp"))
+	notice_words(&ns->title, lang, k->type, "title", title, NULL,
+	    NOTICE_TITLE_MAX);
+	notice_words(&ns->body, lang, k->type, body_part, title, when,
+	    NOTICE_BODY_MAX);
+	/* What they were drawn from, for readers of another language. */
+	if (channel_on(who, "inapp") &&
+	    (params = notice_params(body_part, title, when)) != NULL) {
 		json_array_append_new(ns->inapp, json_pack("{s:I, s:I, s:s, "
-		    "s:s, s:s?}", "u", (json_int_t)uid, "o", (json_int_t)row->id,
-		    "t", buf_str(&ns->title), "b", buf_str(&ns->body), "l",
-		    k->link != NULL ? link : NULL));
+		    "s:s, s:s?, s:s}", "u", (json_int_t)uid, "o",
+		    (json_int_t)row->id, "t", buf_str(&ns->title), "b",
+		    buf_str(&ns->body), "l", k->link != NULL ? link : NULL,
+		    "p", params));
+		free(params);
+	}
 	if (k->mail && channel_on(who, "email"))
 		json_array_append_new(ns->mail, channel_payload(k, row, uid, ns,
 		    k->link != NULL ? link : NULL));

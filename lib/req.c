@@ -54,6 +54,15 @@ req_host(const struct req *r)
 }
 
 const char *
+req_lang_named(const struct req *r)
+{
+	if (r->set_lang || req_cookie(r, "agora_lang") != NULL ||
+	    req_header(r, "Accept-Language") != NULL)
+		return r->lang;
+	return NULL;
+}
+
+const char *
 req_cookie(const struct req *r, const char *name)
 {
 	return cookie_get(r->cookies, r->ncookies, name);

@@ -120,6 +120,9 @@ const char	*req_header(const struct req *, const char *name); /* "Accept-Languag
  * else the Host header: Debian's HTTP_HOST drops the port); or NULL. */
 const char	*req_host(const struct req *);
 const char	*req_cookie(const struct req *, const char *name);
+/* r->lang when the caller named a language (?lang=, the agora_lang
+ * cookie, Accept-Language), NULL when r->lang is only the default. */
+const char	*req_lang_named(const struct req *);
 const char	*req_value(const struct req *, size_t field);	/* valid value or NULL */
 bool		 req_int(const struct req *, size_t field, long long *);
 bool		 req_bool(const struct req *, size_t field, bool def);

@@ -319,3 +319,31 @@ test('the NGO page: charts with a title and a table beside each', async () => {
 	assert.equal((bad.text.match(/<svg class="chart"[^>]*>/g) ?? []).length, 4);
 	assert.match(bad.text, /href="\/dashboard\/days\.csv\?from=\d{4}-\d\d-\d\d&amp;to=/);
 });
+
+test('a participation state renamed in the catalog: the kept page and the CSV say so', async () => {
+	const c = new Client(TAG);
+	await pageSignIn(c, ong.user.email, ong.user.password);
+	const first = await c.page('GET', '/dashboard');
+	assert.equal(first.status, 200);
+	const items = (await admin.api('GET', '/api/v1/catalog/participation-states'))
+	    .json().items;
+	const approved = items.find((i) => i.code === 'approved');
+	const url = `/api/v1/catalog/participation-states/${approved.id}`;
+	const was = (await admin.api('GET', url)).json();
+	const name = `Confirmada ${token()}`;
+	let res = await admin.api('PATCH', url, { name });
+	assert.equal(res.status, 200, res.text);
+	try {
+		// The page was kept under the NGO's version: the rename moved it.
+		const page = await c.page('GET', '/dashboard');
+		assert.ok(page.text.includes(name), 'the participants table');
+		const csv = await c.page('GET', '/dashboard/participants.csv');
+		assert.equal(csv.status, 200);
+		assert.ok(csv.text.includes(`"approved","${name}"`), csv.text);
+	} finally {
+		res = await admin.api('PATCH', url, { name: was.name_es });
+		assert.equal(res.status, 200, res.text);
+	}
+	const back = await c.page('GET', '/dashboard');
+	assert.ok(!back.text.includes(name));
+});

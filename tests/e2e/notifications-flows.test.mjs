@@ -11,7 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 
 import { VAR, runPath, serial, sleep, sql, sqlText } from './lib.mjs';
-import { account, future } from './events-lib.mjs';
+import { account, decode, future } from './events-lib.mjs';
 import {
     SPOOL, mailsTo, pauseTimer, resumeTimer, rowsOf, runNotifier, subject,
 } from './notifications-lib.mjs';
@@ -103,6 +103,18 @@ test('enrolment received (es) and approved (en): notification and mail', async (
 	assert.match(en[0].text, /\r\n\r\nHello /);
 	assert.match(en[0].text, /has been approved/);
 	assert.match(en[0].text, /You can choose which notifications/);
+
+	// Read in another language, the words follow the reader's: a
+	// client that names none gets the recipient's.
+	const read = async (lang) => (await ana.api('GET', '/api/v1/notifications',
+	    undefined, { headers: { 'Accept-Language': lang } })).json().items[0];
+	assert.equal((await read('es')).title, 'Inscripción aprobada: «Limpieza del río»');
+	assert.equal((await read('es')).body,
+	    'Tu inscripción en «Limpieza del río» ha sido aprobada. ¡Te esperamos!');
+	assert.equal((await read('en-GB,en;q=0.8')).title, mine[0].title);
+	const page = await ana.api('GET', '/notifications?lang=es', undefined,
+	    { headers: { Accept: 'text/html' } });
+	assert.match(decode(page.text), /Inscripción aprobada: «Limpieza del río»/);
 
 	// Another run changes nothing: each row had its effect once.
 	await runNotifier();

@@ -347,6 +347,35 @@ test('a row that commits late while the client is away comes on resume', async (
 	}
 });
 
+test('a stream speaks its reader\'s language, whichever the row was written in', async () => {
+	const c = new Client(TAG);
+	await signUp(c);
+	const en = await openStream({ from: c.from,
+	    headers: { ...bearer(c), 'Accept-Language': 'en' } });
+	const plain = await openStream({ from: c.from, headers: bearer(c) });
+	try {
+		await en.next((e) => e.event === 'count');
+		await plain.next((e) => e.event === 'count');
+		// Written in Spanish by the notifier, with what it was drawn from.
+		const id = Number(sqlText('INSERT INTO notifications (user_id, ' +
+		    'type, title, body, params, link) VALUES ' +
+		    `(${c.user.id}, 'enrolment_approved', ` +
+		    "'Inscripción aprobada: «Río»', 'Tu inscripción…', " +
+		    `${q(JSON.stringify({ part: 'body', title: 'Río', when: '' }))}, ` +
+		    "'/events/1'); SELECT LAST_INSERT_ID()"));
+		const got = await en.next((e) => e.data.id === id);
+		assert.equal(got.data.title, 'Enrolment approved: “Río”');
+		assert.match(got.data.body, /has been approved/);
+		assert.equal(got.data.params, undefined);
+		const kept = await plain.next((e) => e.data.id === id);
+		assert.equal(kept.data.title, 'Inscripción aprobada: «Río»',
+		    'a client that names no language gets the recipient\'s');
+	} finally {
+		en.close();
+		plain.close();
+	}
+});
+
 test('a resume point past the newest notification still gets the live ones', async () => {
 	// A client that kept its last id across a restored database.
 	const c = new Client(TAG);
