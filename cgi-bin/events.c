@@ -317,11 +317,9 @@ static struct db_stmt stmts[STMT__MAX] = {
 	{ "INSERT INTO calendar_feeds (user_id, generation) VALUES (?, 1) "
 	  "ON DUPLICATE KEY UPDATE generation = generation + 1", NULL, 0 },
 	/* STMT_PARTICIPANTS */
-	{ "SELECT u.name, u.email, pa.status, ps.name AS status_name, "
-	  "ps.name_en AS status_name_en, pa.created_at FROM participations pa "
-	  "JOIN users u ON u.id = pa.user_id LEFT JOIN participation_states ps "
-	  "ON ps.code = pa.status WHERE pa.event_id = ? "
-	  "ORDER BY pa.created_at, pa.id", NULL, 0 },
+	{ "SELECT u.name, u.email, pa.status, pa.created_at FROM "
+	  "participations pa JOIN users u ON u.id = pa.user_id "
+	  "WHERE pa.event_id = ? ORDER BY pa.created_at, pa.id", NULL, 0 },
 	/* STMT_PAGES_VERSION: the version of everything lists and pages of
 	 * events show, and of which events lists find
 	 * (sql/016_event_pages_version.sql, 017_event_matches_version.sql) */
@@ -750,7 +748,7 @@ event_extras(struct req *r, json_t *e)
 		json_decref(part);
 		part = NULL;
 	} else {
-		names = participation_state_names(r);
+		names = r->api ? NULL : participation_state_names();
 		json_object_set_new(part, "status_name", json_string(
 		    participation_state_word(r, names, "events.participation",
 		    jstr(part, "status"))));
@@ -3216,7 +3214,7 @@ csv_field(struct buf *out, const char *s, bool last)
 static enum http_status
 events_csv(struct req *r, json_t *m)
 {
-	json_t		*ev = NULL, *rows = NULL, *row;
+	json_t		*ev = NULL, *rows = NULL, *row, *names;
 	enum db_status	 rc;
 	struct buf	 out;
 	size_t		 i;
@@ -3237,14 +3235,15 @@ events_csv(struct req *r, json_t *m)
 	csv_field(&out, i18n_get(r->lang, "events.csv.email"), false);
 	csv_field(&out, i18n_get(r->lang, "events.csv.status"), false);
 	csv_field(&out, i18n_get(r->lang, "events.csv.enrolled_at"), true);
+	names = participation_state_names();
 	json_array_foreach(rows, i, row) {
-		localize(r, row, "status_name");
 		csv_field(&out, jstr(row, "name"), false);
 		csv_field(&out, jstr(row, "email"), false);
-		csv_field(&out, *jstr(row, "status_name") != '\0' ?
-		    jstr(row, "status_name") : jstr(row, "status"), false);
+		csv_field(&out, participation_state_word(r, names,
+		    "events.participation", jstr(row, "status")), false);
 		csv_field(&out, jstr(row, "created_at"), true);
 	}
+	json_decref(names);
 	json_decref(rows);
 	r->raw_len = out.len;
 	r->raw_body = arena_strndup(r->arena, buf_str(&out), out.len);

@@ -256,7 +256,7 @@ status_words(struct req *r, const json_t *names, json_t *o)
 	if (r->api || *st == '\0')
 		return;
 	if (names == NULL)
-		names = own = participation_state_names(r);
+		names = own = participation_state_names();
 	json_object_set_new(o, "status_name", json_string(
 	    participation_state_word(r, names, "participations.state", st)));
 	json_decref(own);
@@ -855,7 +855,8 @@ out:
 static enum http_status
 list_mine(struct req *r, json_t *m, long long page)
 {
-	json_t		*names = participation_state_names(r), *rows = NULL, *it;
+	json_t		*names = r->api ? NULL : participation_state_names();
+	json_t		*rows = NULL, *it;
 	const char	*st = status_filter(r, m, names);
 	const char	*ev = req_value(r, PA_EVENT_ID);
 	enum db_status	 rc;
@@ -900,7 +901,7 @@ list_event(struct req *r, json_t *m, long long page)
 	    DB_INT(r->user.id), DB_INT(is_admin(r))), &ev);
 	if (rc != DB_OK)
 		return app_db_status(rc);
-	names = participation_state_names(r);
+	names = r->api ? NULL : participation_state_names();
 	st = status_filter(r, m, names);
 	if ((rc = db_query(&stmts[STMT_COUNTS], P(DB_INT(eid)), &counts)) !=
 	    DB_OK)

@@ -93,6 +93,7 @@
 #define RETRY_MS	3000	/* the browser's reconnection delay */
 #define STACK_SIZE	(256 * 1024)
 #define RESERVE		4	/* threads never given to streams */
+#define LANGS_MAX	4	/* languages of one user's open streams */
 
 enum stream_stmt {
 	STMT_HEAD,
@@ -149,6 +150,14 @@ struct stream {
 	long long	 count_sent;	/* -1 before the first */
 	bool		 count_dirty;	/* count differs from what was sent */
 	struct stream	*next;
+};
+
+/* What one stream's client has been sent: its mark, and the ids the
+ * replay sent, which the poller may queue as well. */
+struct sent {
+	struct sse_mark	 mark;
+	long long	 replayed[REPLAY_MAX];
+	size_t		 nreplayed;
 };
 
 /* A small set of user ids. */
@@ -216,12 +225,14 @@ wake(struct stream *s)
 /* The event data of a notification row in lang, as compact JSON
  * (malloc'd). */
 static char *
-notification_data(json_t *row, const char *lang)
+notification_data(json_t *stored, const char *lang)
 {
-	json_t	*o;
+	json_t	*o, *row;
 	char	*s;
 
-	row = json_copy(row);
+	/* Drawn in lang on a copy: the row serves every language. */
+	if ((row = json_copy(stored)) == NULL)
+		return NULL;
 	notice_localize(row, lang);
 	o = json_pack("{s:O?, s:O?, s:O?, s:O?, s:O?, s:b, s:O?}",
 	    "id", json_object_get(row, "id"),
@@ -261,7 +272,10 @@ deliver(json_t *row, long long safe)
 	struct stream	*s;
 	struct item	*it;
 	int64_t		 uid;
-	char		*data[3] = { NULL, NULL, NULL }, **d; /* stored, en, es */
+	/* The event's data in each language asked for, NULL the stored. */
+	struct { const char *lang; char *data; } made[LANGS_MAX];
+	size_t		 nmade = 0, i;
+	char		*data;
 	bool		 any = false;
 
 	uid = row_int(row, "user_id");
@@ -270,10 +284,19 @@ deliver(json_t *row, long long safe)
 	for (s = streams; s != NULL; s = s->next) {
 		if (s->uid != uid)
 			continue;
-		d = &data[s->lang == NULL ? 0 : strcmp(s->lang, "en") == 0 ? 1 :
-		    2];
-		if (*d == NULL && (*d = notification_data(row, s->lang)) == NULL)
-			break;
+		for (i = 0; i < nmade && made[i].lang != s->lang; i++)
+			;
+		if (i == nmade && nmade < LANGS_MAX &&
+		    (data = notification_data(row, s->lang)) != NULL) {
+			made[nmade].lang = s->lang;
+			made[nmade++].data = data;
+		}
+		/* Not made: the stream ends, and its resume reads the row. */
+		if (i == nmade) {
+			s->lagging = true;
+			wake(s);
+			continue;
+		}
 		/* A client that stopped reading does not grow the queue for
 		 * ever: the stream ends and its resume reads the database. */
 		if (s->queued >= QUEUE_MAX) {
@@ -284,16 +307,15 @@ deliver(json_t *row, long long safe)
 		s->queued++;
 		it = x_calloc(1, sizeof(*it));
 		it->id = row_int(row, "id");
-		it->data = x_strdup(*d);
+		it->data = x_strdup(made[i].data);
 		*s->tail = it;
 		s->tail = &it->next;
 		wake(s);
 		any = true;
 	}
 	pthread_mutex_unlock(&reg_mx);
-	free(data[0]);
-	free(data[1]);
-	free(data[2]);
+	for (i = 0; i < nmade; i++)
+		free(made[i].data);
 	return any;
 }
 
@@ -590,15 +612,18 @@ mark_settle(struct sse_mark *m, long long safe)
 	sse_mark_raise(m, safe < top ? safe : top);
 }
 
-/* Appends a notification event and records it in the client's mark. */
+/* Appends a notification event and records it in the client's mark.
+ * Only the last of a batch settles the mark: before it, rows of the batch
+ * still to be sent may lie under the safe point. */
 static void
 note_event(struct buf *out, struct sse_mark *m, long long safe,
-    long long id, const char *data)
+    long long id, const char *data, bool last)
 {
 	char	 text[SSE_MARK_TEXT];
 
 	sse_mark_add(m, id);
-	mark_settle(m, safe);
+	if (last)
+		mark_settle(m, safe);
 	sse_event(out, sse_mark_text(m, text), "notification", data);
 }
 
@@ -680,19 +705,20 @@ stream_unregister(struct stream *s)
 	x_free(s);
 }
 
-/* The first bytes: headers, retry, the replay and the counter; *m, the
- * client's mark, takes in what was replayed.  -1 when the replay could
+/* The first bytes: headers, retry, the replay and the counter; the
+ * client's mark in *sent takes in what was replayed.  -1 when the replay could
  * not be read: the caller ends the stream after these bytes and the
  * browser comes back for it after the retry delay.  A mark past the
  * newest notification (a client that outlived a restored database) is
  * brought back to it, or nothing would ever be newer than what the
  * client says it has. */
 static int
-stream_open(struct stream *s, struct sse_mark *m, struct buf *out)
+stream_open(struct stream *s, struct sent *sent, struct buf *out)
 {
+	struct sse_mark	*m = &sent->mark;
 	json_t		*missed = NULL, *counts = NULL, *row, *top = NULL;
 	long long	 count = -1, safe, id, dbhead;
-	size_t		 i;
+	size_t		 i, n;
 	char		*data;
 	int		 rc = 0;
 
@@ -739,15 +765,22 @@ stream_open(struct stream *s, struct sse_mark *m, struct buf *out)
 	if (json_array_size(missed) == REPLAY_MAX)
 		sse_mark_raise(m, row_int(json_array_get(missed,
 		    REPLAY_MAX - 1), "id") - 1);
-	/* Oldest first, as they happened. */
+	/* Oldest first, as they happened; the ones the client lacks. */
 	for (i = json_array_size(missed); i-- > 0; ) {
+		id = row_int(json_array_get(missed, i), "id");
+		if (!sse_mark_has(m, id) && sent->nreplayed < REPLAY_MAX)
+			sent->replayed[sent->nreplayed++] = id;
+	}
+	for (i = json_array_size(missed), n = 0; i-- > 0; ) {
 		row = json_array_get(missed, i);
-		id = row_int(row, "id");
-		if (sse_mark_has(m, id) ||
-		    (data = notification_data(row, s->lang)) == NULL)
+		if (n == sent->nreplayed || row_int(row, "id") !=
+		    sent->replayed[n])
 			continue;
-		note_event(out, m, safe, id, data);
+		if ((data = notification_data(row, s->lang)) != NULL)
+			note_event(out, m, safe, sent->replayed[n], data,
+			    n + 1 == sent->nreplayed);
 		free(data);
+		n++;
 	}
 	json_decref(missed);
 	if (rc != 0)
@@ -788,15 +821,18 @@ items_sorted(struct item *list)
 	return sorted;
 }
 
-/* What the poller queued for s, as events: the notifications the
- * client's mark lacks, and the counter if it changed.  True when items
- * were dropped for a client that stopped reading: the stream ends, and
- * it resumes. */
+/* What the poller queued for s, as events: the notifications the client
+ * does not have (it may have had them before it came back, or from the
+ * replay; a full mark forgets its newest ids, the replay's list does
+ * not), and the counter if it changed.  True when items were dropped for a client that
+ * stopped reading: the stream ends, and it resumes; its mark then claims
+ * nothing past what it was sent, so the resume brings the dropped rows. */
 static bool
-stream_take(struct stream *s, struct buf *out, struct sse_mark *m)
+stream_take(struct stream *s, struct buf *out, struct sent *sent)
 {
-	struct item	*list, *it, *next;
+	struct item	*list, *it, *next, **pp;
 	long long	 count = -1, safe;
+	size_t		 i;
 	bool		 lagging;
 
 	pthread_mutex_lock(&reg_mx);
@@ -815,10 +851,27 @@ stream_take(struct stream *s, struct buf *out, struct sse_mark *m)
 	s->count_dirty = false;
 	pthread_mutex_unlock(&reg_mx);
 
-	for (it = items_sorted(list); it != NULL; it = next) {
+	if (lagging)
+		safe = sent->mark.below;
+	/* Sorted, without what the client has, then sent. */
+	list = items_sorted(list);
+	for (pp = &list; (it = *pp) != NULL; ) {
+		for (i = 0; i < sent->nreplayed && sent->replayed[i] != it->id;
+		    i++)
+			;
+		if (i == sent->nreplayed && !sse_mark_has(&sent->mark,
+		    it->id)) {
+			pp = &it->next;
+			continue;
+		}
+		*pp = it->next;
+		free(it->data);
+		x_free(it);
+	}
+	for (it = list; it != NULL; it = next) {
 		next = it->next;
-		if (!sse_mark_has(m, it->id))
-			note_event(out, m, safe, it->id, it->data);
+		note_event(out, &sent->mark, safe, it->id, it->data,
+		    next == NULL);
 		free(it->data);
 		x_free(it);
 	}
@@ -851,7 +904,7 @@ stream_serve(FCGX_Request *fr, struct req *r)
 	struct pollfd	 pfd[2];
 	struct buf	 out;
 	struct timespec	 now, beat, end;
-	struct sse_mark	 mark;
+	struct sent	 sent;
 	enum http_status st;
 	uint64_t	 v;
 	long		 wait_ms, end_ms, life;
@@ -881,8 +934,9 @@ stream_serve(FCGX_Request *fr, struct req *r)
 	}
 
 	buf_init(&out);
-	resume_mark(r, &mark);
-	rc = stream_open(s, &mark, &out);
+	sent.nreplayed = 0;
+	resume_mark(r, &sent.mark);
+	rc = stream_open(s, &sent, &out);
 	if (send_buf(fr, &out) != 0 || rc != 0)
 		goto out;
 	clock_gettime(CLOCK_MONOTONIC, &beat);
@@ -920,7 +974,7 @@ stream_serve(FCGX_Request *fr, struct req *r)
 			 * password changed elsewhere revokes its session). */
 			if (!r->user.bearer && !session_alive(r))
 				break;
-			if (stream_take(s, &out, &mark)) {
+			if (stream_take(s, &out, &sent)) {
 				send_buf(fr, &out);
 				break;	/* lagging: the client resumes */
 			}

@@ -349,11 +349,12 @@ note_one(const struct kind *k, const struct outbox_row *row, json_t *who,
 	    NOTICE_TITLE_MAX);
 	notice_words(&ns->body, lang, k->type, body_part, title, when,
 	    NOTICE_BODY_MAX);
-	/* What they were drawn from, for readers of another language. */
-	if (channel_on(who, "inapp") &&
-	    (params = notice_params(body_part, title, when)) != NULL) {
+	/* With what they were drawn from, for readers of another language
+	 * (without it, should that fail: the words stand as written). */
+	if (channel_on(who, "inapp")) {
+		params = notice_params(body_part, title, when);
 		json_array_append_new(ns->inapp, json_pack("{s:I, s:I, s:s, "
-		    "s:s, s:s?, s:s}", "u", (json_int_t)uid, "o",
+		    "s:s, s:s?, s:s?}", "u", (json_int_t)uid, "o",
 		    (json_int_t)row->id, "t", buf_str(&ns->title), "b",
 		    buf_str(&ns->body), "l", k->link != NULL ? link : NULL,
 		    "p", params));

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "outbox.h"
 #include "participation.h"
+#include "req.h"
 
 enum { STMT_FIRST, STMT_TAKE, STMT_APPROVE, STMT_NAMES, STMT__MAX };
 
@@ -97,13 +98,11 @@ participation_promote(int64_t event_id, int64_t organizer_id,
 }
 
 json_t *
-participation_state_names(const struct req *r)
+participation_state_names(void)
 {
 	json_t	*names, *rows = NULL, *row;
 	size_t	 i;
 
-	if (r->api)
-		return NULL;
 	names = json_object();
 	/* Unreadable, the built-in words stand in: a label is no reason to
 	 * refuse a page. */
@@ -121,10 +120,13 @@ participation_state_word(struct req *r, const json_t *names,
     const char *prefix, const char *code)
 {
 	const json_t	*e = json_object_get(names, code);
-	const char	*s;
+	const char	*s = NULL;
 
-	s = json_string_value(json_object_get(e, strcmp(r->lang, "en") == 0 ?
-	    "name_en" : "name"));
+	/* The catalog names in the default language and in English. */
+	if (strcmp(r->lang, I18N_DEFAULT) == 0)
+		s = json_string_value(json_object_get(e, "name"));
+	else if (strcmp(r->lang, "en") == 0)
+		s = json_string_value(json_object_get(e, "name_en"));
 	if (s != NULL && *s != '\0')
 		return s;
 	return i18n_get(r->lang, arena_printf(r->arena, "%s.%s", prefix, code));

@@ -11,7 +11,8 @@
 #include <jansson.h>
 
 #include "db.h"
-#include "req.h"
+
+struct req;
 
 /* Whose participation changed, in which event: the outbox payload. */
 struct part_change {
@@ -34,10 +35,10 @@ enum db_status	 participation_announce(const char *topic,
 enum db_status	 participation_promote(int64_t event_id, int64_t organizer_id,
 		    const char *title, struct part_change *first, int *n);
 
-/* The catalog's names of the participation states, for a page (NULL for
- * the API, which speaks in codes): code -> {name, name_en}, new, empty
- * when the catalog cannot be read. */
-json_t		*participation_state_names(const struct req *);
+/* The catalog's names of the participation states, for pages and files
+ * (the API speaks in codes): code -> {name, name_en}, new, empty when the
+ * catalog cannot be read. */
+json_t		*participation_state_names(void);
 /* A state's name for people in r's language: the catalog's where it has
  * one (an admin's rename shows at once), else the words under prefix
  * ("participations.state").  Valid while names lives. */

@@ -249,31 +249,13 @@ req_parse(struct req *r, struct arena *a, char **env, const char *body,
 	return HTTP_OK;
 }
 
-/* The JSON type a field's validator reads: a number, true or false, or
- * text; JSON_NULL (any) for validators of a program's own, which take a
- * number or its text. */
-static json_type
-json_kind(valid_fn fn)
-{
-	if (fn == valid_int || fn == valid_uint || fn == valid_id)
-		return JSON_INTEGER;
-	if (fn == valid_bool)
-		return JSON_TRUE;
-	if (fn == valid_text || fn == valid_line || fn == valid_secret ||
-	    fn == valid_email || fn == valid_date || fn == valid_datetime ||
-	    fn == valid_enum || fn == valid_phone || fn == valid_url ||
-	    fn == valid_token)
-		return JSON_STRING;
-	return JSON_NULL;
-}
-
 /* The raw value of a declared field: body, then query, then JSON.  A
  * JSON value of another type than the field's is refused, not read as
  * text: "yes" is no boolean, 123 no title. */
 static const char *
 req_raw(struct req *r, const struct field *f, const char **reason)
 {
-	json_type	 want;
+	enum valid_json	 want;
 	json_t		*v;
 	size_t		 i;
 
@@ -287,16 +269,16 @@ req_raw(struct req *r, const struct field *f, const char **reason)
 		*reason = "valid.wrong_type";
 		return NULL;
 	}
-	want = f->valid == NULL ? JSON_NULL : json_kind(f->valid);
-	if (want == JSON_STRING && !json_is_string(v)) {
+	want = f->valid == NULL ? VALID_JSON_ANY : valid_json_kind(f->valid);
+	if (want == VALID_JSON_TEXT && !json_is_string(v)) {
 		*reason = "valid.need_text";
 		return NULL;
 	}
-	if (want == JSON_INTEGER && !json_is_integer(v)) {
+	if (want == VALID_JSON_INT && !json_is_integer(v)) {
 		*reason = "valid.need_number";
 		return NULL;
 	}
-	if (want == JSON_TRUE && !json_is_boolean(v)) {
+	if (want == VALID_JSON_BOOL && !json_is_boolean(v)) {
 		*reason = "valid.need_boolean";
 		return NULL;
 	}

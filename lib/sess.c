@@ -252,7 +252,7 @@ sess_alive(const struct req *r, bool *alive)
  * token planted or read for another session (or none) is worth nothing
  * here, and signing in again makes a new one. */
 static void
-csrf_bound(const char *sid, char out[CSRF_HEX])
+csrf_bound(const char *sid, char out[SESS_CSRF_HEX])
 {
 	crypto_auth_hmacsha256_state	 st;
 	unsigned char			 mac[crypto_auth_hmacsha256_BYTES];
@@ -262,7 +262,8 @@ csrf_bound(const char *sid, char out[CSRF_HEX])
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)sid,
 	    strlen(sid));
 	crypto_auth_hmacsha256_final(&st, mac);
-	sodium_bin2hex(out, CSRF_HEX, mac, sizeof(mac));
+	sodium_memzero(&st, sizeof(st));	/* holds the key's pads */
+	sodium_bin2hex(out, SESS_CSRF_HEX, mac, sizeof(mac));
 }
 
 /* The session cookie of a browser signed in with it, else NULL. */
@@ -280,7 +281,7 @@ signed_in_sid(const struct req *r)
 const char *
 sess_csrf_for(struct req *r, const char *sid)
 {
-	char	*t = arena_alloc(r->arena, CSRF_HEX);
+	char	*t = arena_alloc(r->arena, SESS_CSRF_HEX);
 
 	csrf_bound(sid, t);
 	return t;
@@ -324,7 +325,7 @@ bool
 sess_csrf_ok(const struct req *r)
 {
 	const char	*cookie, *sent, *sid;
-	char		 bound[CSRF_HEX];
+	char		 bound[SESS_CSRF_HEX];
 	size_t		 i, n;
 
 	if (r->user.bearer)

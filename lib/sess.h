@@ -34,7 +34,7 @@ enum db_status	 sess_load(struct req *);
  * signed out, revoked or expired), without sliding its idle expiry: a
  * long-lived request asks again as it goes. */
 enum db_status	 sess_alive(const struct req *, bool *alive);
-#define CSRF_HEX	65	/* a session's token in hex, with its NUL */
+#define SESS_CSRF_HEX	65	/* a session's token in hex, with its NUL */
 /* Sets r->csrf: the session's token for a browser signed in with its
  * cookie, else the cookie's, else a new one. */
 void		 sess_csrf(struct req *);

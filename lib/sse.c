@@ -116,12 +116,14 @@ sse_mark_add(struct sse_mark *m, long long id)
 {
 	size_t	 i;
 
-	if (sse_mark_has(m, id))
+	if (id > SSE_ID_MAX || sse_mark_has(m, id))
 		return;
+	/* Full, the newest id is given up: the client may be sent it again
+	 * on its resume, but no row below the floor is claimed unsent. */
 	if (m->nhave == SSE_HAVE_MAX) {
-		sse_mark_raise(m, m->have[0]);
-		if (id <= m->below)
+		if (id > m->have[SSE_HAVE_MAX - 1])
 			return;
+		m->nhave--;
 	}
 	for (i = m->nhave; i > 0 && m->have[i - 1] > id; i--)
 		m->have[i] = m->have[i - 1];
@@ -144,12 +146,12 @@ sse_mark_raise(struct sse_mark *m, long long floor)
 }
 
 char *
-sse_mark_text(const struct sse_mark *m, char *buf)
+sse_mark_text(const struct sse_mark *m, char buf[SSE_MARK_TEXT])
 {
 	size_t	 i, n;
 
 	n = (size_t)snprintf(buf, SSE_MARK_TEXT, "%lld", m->below);
-	for (i = 0; i < m->nhave; i++)
+	for (i = 0; i < m->nhave && n < SSE_MARK_TEXT; i++)
 		n += (size_t)snprintf(buf + n, SSE_MARK_TEXT - n, "%c%lld",
 		    i == 0 ? ':' : ',', m->have[i]);
 	return buf;

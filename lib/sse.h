@@ -22,15 +22,15 @@
 
 /* The largest id a stream sends and accepts back in Last-Event-ID. */
 #define SSE_ID_MAX	9007199254740991LL	/* 2^53 - 1: exact in JS */
-/* Ids a mark keeps above its floor; a client given more in one window
- * of late commits gives up the oldest (see sse_mark_add). */
+/* Ids a mark keeps above its floor; a client sent more while a gap is
+ * open gives up the newest (see sse_mark_add). */
 #define SSE_HAVE_MAX	32
 /* A mark's text at most: below, ':' and SSE_HAVE_MAX ids with commas. */
 #define SSE_MARK_TEXT	((SSE_HAVE_MAX + 1) * 17 + 1)
 
 /* What a client has: every id up to below, and have[] above it. */
 struct sse_mark {
-	long long	 below;
+	long long	 below;			/* the floor */
 	long long	 have[SSE_HAVE_MAX];	/* ascending, all > below */
 	size_t		 nhave;
 };
@@ -53,12 +53,13 @@ void	 sse_retry(struct buf *, unsigned ms);
 bool	 sse_mark_parse(const char *, struct sse_mark *m);
 /* Whether the client has id. */
 bool	 sse_mark_has(const struct sse_mark *, long long id);
-/* Records id as sent.  A full mark gives up its oldest id: below moves
- * up to it, so an id below that still to commit would be skipped. */
+/* Records id as sent.  A full mark gives up its newest id (this one or
+ * the highest it holds): a resume may send that again, never skip one.
+ * Ids past SSE_ID_MAX are not recorded. */
 void	 sse_mark_add(struct sse_mark *, long long id);
 /* Moves below up to floor (never down), dropping the ids it covers. */
 void	 sse_mark_raise(struct sse_mark *, long long floor);
 /* The mark's text, in buf (SSE_MARK_TEXT bytes); returns buf. */
-char	*sse_mark_text(const struct sse_mark *, char *buf);
+char	*sse_mark_text(const struct sse_mark *, char buf[SSE_MARK_TEXT]);
 
 #endif

@@ -651,3 +651,18 @@ valid_token(const struct field *f, const char *val, size_t len,
 		return fail(reason, "valid.too_long");
 	return true;
 }
+
+enum valid_json
+valid_json_kind(valid_fn fn)
+{
+	if (fn == valid_int || fn == valid_uint || fn == valid_id)
+		return VALID_JSON_INT;
+	if (fn == valid_bool)
+		return VALID_JSON_BOOL;
+	if (fn == valid_text || fn == valid_line || fn == valid_secret ||
+	    fn == valid_email || fn == valid_date || fn == valid_datetime ||
+	    fn == valid_enum || fn == valid_phone || fn == valid_url ||
+	    fn == valid_token)
+		return VALID_JSON_TEXT;
+	return VALID_JSON_ANY;
+}

@@ -120,6 +120,15 @@ bool	valid_url(const struct field *, const char *, size_t, const char **);
 bool	valid_token(const struct field *, const char *, size_t, const char **);
 
 /*
+ * The JSON type a validator reads from a JSON body: text, a whole number,
+ * true or false; VALID_JSON_ANY (a number or its text) for validators of a
+ * program's own.  A validator added here says which it reads.
+ */
+enum valid_json { VALID_JSON_ANY, VALID_JSON_TEXT, VALID_JSON_INT,
+    VALID_JSON_BOOL };
+enum valid_json	 valid_json_kind(valid_fn);
+
+/*
  * valid_utf8: s[0..len) is well-formed UTF-8 (no overlong forms, no
  * surrogates, nothing above U+10FFFF, no truncated sequence) with no NUL.
  */

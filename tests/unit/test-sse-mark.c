@@ -25,16 +25,22 @@ main(void)
 	CHECK_STR(sse_mark_text(&m, text), "12:15");
 	sse_mark_raise(&m, 15);
 	CHECK_STR(sse_mark_text(&m, text), "15");
-	/* Full: the oldest id becomes the floor. */
+	/* Full: the newest is given up, never the floor raised past a gap. */
 	for (i = 0; i < SSE_HAVE_MAX + 1; i++)
 		sse_mark_add(&m, 20 + 2 * i);
-	CHECK(m.nhave == SSE_HAVE_MAX);
-	CHECK(m.below == 20 && m.have[0] == 22);
-	CHECK(m.have[SSE_HAVE_MAX - 1] == 20 + 2 * SSE_HAVE_MAX);
-	/* An id under the floor a full mark moved to is had already. */
-	sse_mark_add(&m, 21);
-	CHECK(m.below == 22 && m.nhave == SSE_HAVE_MAX - 1);
-	CHECK(sse_mark_has(&m, 21));
+	CHECK(m.nhave == SSE_HAVE_MAX && m.below == 15);
+	CHECK(m.have[0] == 20 && m.have[SSE_HAVE_MAX - 1] ==
+	    20 + 2 * (SSE_HAVE_MAX - 1));
+	CHECK(!sse_mark_has(&m, 20 + 2 * SSE_HAVE_MAX));
+	/* A late, lower id takes the place of the highest. */
+	sse_mark_add(&m, 17);
+	CHECK(m.nhave == SSE_HAVE_MAX && m.have[0] == 17);
+	CHECK(!sse_mark_has(&m, 20 + 2 * (SSE_HAVE_MAX - 1)));
+	CHECK(!sse_mark_has(&m, 16));
 	CHECK(sse_mark_parse(sse_mark_text(&m, text), &m));
+	/* Ids no client could send back are not recorded. */
+	sse_mark_raise(&m, 100);
+	sse_mark_add(&m, SSE_ID_MAX + 1);
+	CHECK_STR(sse_mark_text(&m, text), "100");
 	return CHECK_DONE();
 }
